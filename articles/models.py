@@ -1,0 +1,262 @@
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import strip_tags
+from django.utils.text import Truncator
+from taggit.managers import TaggableManager
+
+from articles.sanitize import anchor_headings, sanitize_html
+
+WORDS_PER_MINUTE = 230
+
+
+class Section(models.Model):
+    name = models.CharField(max_length=80, unique=True)
+    slug = models.SlugField(
+        max_length=80, unique=True, help_text="The section's address: /section/<slug>/."
+    )
+    description = models.TextField(
+        blank=True, help_text="One or two sentences shown at the top of the section page."
+    )
+    order = models.PositiveIntegerField(
+        default=0, help_text="Sections are listed in the navigation from low to high."
+    )
+
+    class Meta:
+        ordering = ("order", "name")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", args=[self.slug])
+
+
+class Author(models.Model):
+    name = models.CharField(max_length=120)
+    slug = models.SlugField(
+        max_length=120, unique=True, help_text="The author's page: /author/<slug>/."
+    )
+    bio = models.TextField(
+        blank=True, help_text="Plain text, two or three sentences, shown on their page."
+    )
+    photo = models.ImageField(upload_to="authors/", blank=True)
+    profile_url = models.URLField(
+        blank=True, help_text="Optional link to the author's own site or profile."
+    )
+
+    class Meta:
+        ordering = ("name",)
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:author", args=[self.slug])
+
+
+class Kind(models.TextChoices):
+    NEWS = "news", "News"
+    EXPLAINER = "explainer", "Explainer"
+    GUIDE = "guide", "Guide"
+
+
+class Status(models.TextChoices):
+    DRAFT = "draft", "Draft"
+    PUBLISHED = "published", "Published"
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self) -> "ArticleQuerySet":
+        """The one rule for what readers may see: published, and its time has come."""
+        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+
+    def in_section(self, section: Section) -> "ArticleQuerySet":
+        return self.filter(section=section)
+
+    def by_author(self, author: Author) -> "ArticleQuerySet":
+        return self.filter(bylines__author=author)
+
+    def tagged(self, slug: str) -> "ArticleQuerySet":
+        return self.filter(tags__slug=slug).distinct()
+
+    def with_relations(self) -> "ArticleQuerySet":
+        """Load section, authors (in byline order) and tags in a fixed number of queries."""
+        return self.select_related("section").prefetch_related(
+            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
+            "tags",
+        )
+
+    def for_listing(self) -> "ArticleQuerySet":
+        # Lists never show the body, so don't load it.
+        return self.with_relations().defer("body", "body_html", "toc")
+
+
+class Article(models.Model):
+    kind = models.CharField(
+        max_length=20,
+        choices=Kind.choices,
+        default=Kind.NEWS,
+        help_text="News is short and dated; explainers and guides need an “In short” summary.",
+    )
+    title = models.CharField(max_length=200, help_text="The headline readers see.")
+    slug = models.SlugField(
+        max_length=200,
+        unique=True,
+        help_text="The article's address: /articles/<slug>/. Filled in from the title.",
+    )
+    summary = models.TextField(
+        "In short",
+        blank=True,
+        help_text=(
+            "Two or three plain sentences shown in a box above the body. "
+            "Required for explainers and guides."
+        ),
+    )
+    body = models.TextField(
+        blank=True,
+        help_text=(
+            "HTML. Use h2 for sections (they make the table of contents), h3-h4 below "
+            "them. Scripts, styles and unknown tags are removed when you save."
+        ),
+    )
+    body_html = models.TextField(blank=True, editable=False)
+    toc = models.JSONField(default=list, blank=True, editable=False)
+    image = models.ImageField(
+        "hero image",
+        upload_to="articles/%Y/%m/",
+        blank=True,
+        width_field="image_width",
+        height_field="image_height",
+        help_text="Shown at the top of the article and on cards. JPEG, PNG or WebP.",
+    )
+    # Stored so pages can reserve the image's space before it loads.
+    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    image_alt = models.CharField(
+        "alt text",
+        max_length=250,
+        blank=True,
+        help_text="Describe the image for readers who cannot see it. Required with an image.",
+    )
+    image_caption = models.CharField(max_length=300, blank=True)
+    image_credit = models.CharField(
+        max_length=200, blank=True, help_text="Photographer or source, e.g. “Photo: Jane Doe”."
+    )
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, related_name="articles"
+    )
+    authors = models.ManyToManyField(
+        Author, through="Byline", related_name="articles", blank=True
+    )
+    tags = TaggableManager(
+        blank=True, help_text="Comma-separated. Readers can browse every tag."
+    )
+    status = models.CharField(
+        max_length=20,
+        choices=Status.choices,
+        default=Status.DRAFT,
+        help_text="Drafts are visible only to staff, through the article's own address.",
+    )
+    published_at = models.DateTimeField(
+        "publish at",
+        null=True,
+        blank=True,
+        db_index=True,
+        help_text=(
+            "The article goes live at this time. A future time schedules it; "
+            "leave empty while drafting (publishing fills in “now”)."
+        ),
+    )
+    meta_description = models.CharField(
+        max_length=300,
+        blank=True,
+        help_text="For search engines and link previews. Leave empty to use the summary.",
+    )
+    created_at = models.DateTimeField(auto_now_add=True)
+    updated_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()  # Unfiltered on purpose: the admin lists drafts.
+
+    class Meta:
+        ordering = ("-published_at", "-pk")
+        constraints = [
+            models.CheckConstraint(
+                condition=~Q(status="published") | Q(published_at__isnull=False),
+                name="published_needs_date",
+            )
+        ]
+        indexes = [models.Index(fields=("status", "-published_at"))]
+
+    def __str__(self):
+        return self.title
+
+    def save(self, *args, **kwargs):
+        self.body_html, self.toc = anchor_headings(sanitize_html(self.body))
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", args=[self.slug])
+
+    def clean(self):
+        errors = {}
+        if self.kind in (Kind.EXPLAINER, Kind.GUIDE) and not self.summary.strip():
+            errors["summary"] = "Explainers and guides need an “In short” summary."
+        if self.image and not self.image_alt.strip():
+            errors["image_alt"] = "Describe the image: alt text is required with an image."
+        if errors:
+            raise ValidationError(errors)
+        if self.status == Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+
+    @property
+    def is_published(self) -> bool:
+        return (
+            self.status == Status.PUBLISHED
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    @property
+    def is_scheduled(self) -> bool:
+        return self.status == Status.PUBLISHED and not self.is_published
+
+    @property
+    def byline_authors(self) -> list[Author]:
+        """Authors in byline order (uses the prefetch from with_relations())."""
+        return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def description(self) -> str:
+        """Meta description: the editor's, else the summary, else the body's start."""
+        text = self.meta_description or self.summary or strip_tags(self.body_html)
+        return Truncator(" ".join(text.split())).chars(160)
+
+    @property
+    def reading_minutes(self) -> int:
+        return max(1, round(len(strip_tags(self.body_html).split()) / WORDS_PER_MINUTE))
+
+    @property
+    def was_updated(self) -> bool:
+        """True when the article changed noticeably after it went live."""
+        return bool(
+            self.published_at
+            and (self.updated_at - self.published_at).total_seconds() > 3600
+        )
+
+
+class Byline(models.Model):
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ("position", "pk")
+        constraints = [
+            models.UniqueConstraint(fields=("article", "author"), name="one_byline_per_author")
+        ]
+
+    def __str__(self):
+        return f"{self.author} on {self.article}"

@@ -1,0 +1,72 @@
+from django.shortcuts import get_object_or_404
+from django.utils.cache import add_never_cache_headers
+from django.views.generic import DetailView, ListView
+from taggit.models import Tag
+
+from articles.models import Article, Author, Section
+
+
+class ArticleListView(ListView):
+    paginate_by = 20
+
+    def get_queryset(self):
+        return Article.objects.published().for_listing()
+
+
+class SectionDetailView(ListView):
+    """A section's page: its description, then its articles, newest first."""
+
+    paginate_by = 20
+    template_name = "articles/section_detail.html"
+
+    def get_queryset(self):
+        self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
+        return Article.objects.published().in_section(self.section).for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            section=self.section, current_section_slug=self.section.slug, **kwargs
+        )
+
+
+class TagDetailView(ListView):
+    paginate_by = 20
+    template_name = "articles/tag_detail.html"
+
+    def get_queryset(self):
+        self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
+        return Article.objects.published().tagged(self.tag.slug).for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(tag=self.tag, **kwargs)
+
+
+class AuthorDetailView(ListView):
+    paginate_by = 20
+    template_name = "articles/author_detail.html"
+
+    def get_queryset(self):
+        self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
+        return Article.objects.published().by_author(self.author).for_listing()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(author=self.author, **kwargs)
+
+
+class ArticleDetailView(DetailView):
+    def get_queryset(self):
+        # Staff who can edit articles may preview drafts and scheduled pieces.
+        if self.request.user.has_perm("articles.change_article"):
+            return Article.objects.with_relations()
+        return Article.objects.published().with_relations()
+
+    def get_context_data(self, **kwargs):
+        return super().get_context_data(
+            current_section_slug=self.object.section.slug, **kwargs
+        )
+
+    def render_to_response(self, context, **kwargs):
+        response = super().render_to_response(context, **kwargs)
+        if not self.object.is_published:
+            add_never_cache_headers(response)
+        return response

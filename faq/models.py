@@ -1,0 +1,1 @@
+# FAQ entries arrive with issue #3.
