@@ -18,7 +18,8 @@ class Section(models.Model):
         max_length=80, unique=True, help_text="The section's address: /section/<slug>/."
     )
     description = models.TextField(
-        blank=True, help_text="One or two sentences shown at the top of the section page."
+        blank=True,
+        help_text="One or two sentences shown at the top of the section page.",
     )
     order = models.PositiveIntegerField(
         default=0, help_text="Sections are listed in the navigation from low to high."
@@ -143,7 +144,9 @@ class Article(models.Model):
     )
     image_caption = models.CharField(max_length=300, blank=True)
     image_credit = models.CharField(
-        max_length=200, blank=True, help_text="Photographer or source, e.g. “Photo: Jane Doe”."
+        max_length=200,
+        blank=True,
+        help_text="Photographer or source, e.g. “Photo: Jane Doe”.",
     )
     section = models.ForeignKey(
         Section, on_delete=models.PROTECT, related_name="articles"
@@ -178,7 +181,9 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
-    objects = ArticleQuerySet.as_manager()  # Unfiltered on purpose: the admin lists drafts.
+    objects = (
+        ArticleQuerySet.as_manager()
+    )  # Unfiltered on purpose: the admin lists drafts.
 
     class Meta:
         ordering = ("-published_at", "-pk")
@@ -205,7 +210,9 @@ class Article(models.Model):
         if self.kind in (Kind.EXPLAINER, Kind.GUIDE) and not self.summary.strip():
             errors["summary"] = "Explainers and guides need an “In short” summary."
         if self.image and not self.image_alt.strip():
-            errors["image_alt"] = "Describe the image: alt text is required with an image."
+            errors["image_alt"] = (
+                "Describe the image: alt text is required with an image."
+            )
         if errors:
             raise ValidationError(errors)
         if self.status == Status.PUBLISHED and self.published_at is None:
@@ -248,14 +255,18 @@ class Article(models.Model):
 
 
 class Byline(models.Model):
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="bylines"
+    )
     author = models.ForeignKey(Author, on_delete=models.PROTECT, related_name="bylines")
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
         ordering = ("position", "pk")
         constraints = [
-            models.UniqueConstraint(fields=("article", "author"), name="one_byline_per_author")
+            models.UniqueConstraint(
+                fields=("article", "author"), name="one_byline_per_author"
+            )
         ]
 
     def __str__(self):

@@ -2,7 +2,7 @@ import os
 
 os.environ.setdefault("DJANGO_SECRET_KEY", "tests-only")
 
-from newsroom.settings import *  # noqa: E402, F403
+from newsroom.settings import *  # noqa: F403
 
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 STORAGES = {

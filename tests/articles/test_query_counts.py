@@ -1,0 +1,62 @@
+"""A page's query count must not grow with what is on it."""
+
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from django.urls import reverse
+
+from tests.factories import make_article, make_author, make_section
+
+pytestmark = pytest.mark.django_db
+
+MAX_QUERIES = 8
+
+
+def fill(section, author, *, articles: int, extra_authors: int, tags: int):
+    """Make articles that each carry extra_authors + 1 authors and `tags` tags."""
+    co_authors = [make_author() for _ in range(extra_authors)]
+    tag_names = ["common"] + [f"tag-{n}" for n in range(tags - 1)]
+    return [
+        make_article(section=section, authors=[author, *co_authors], tags=tag_names)
+        for _ in range(articles)
+    ]
+
+
+def query_count(client, url) -> int:
+    client.get(url)  # Warm the site-settings cache, as on a live site.
+    with CaptureQueriesContext(connection) as queries:
+        assert client.get(url).status_code == 200
+    return len(queries)
+
+
+def list_urls(section, author):
+    return {
+        "home": reverse("articles:index"),
+        "section": section.get_absolute_url(),
+        "tag": reverse("articles:tag", args=["common"]),
+        "author": author.get_absolute_url(),
+    }
+
+
+@pytest.mark.parametrize("page", ["home", "section", "tag", "author"])
+def test_list_page_query_count_is_constant(client, page):
+    small_section, small_author = make_section(), make_author()
+    fill(small_section, small_author, articles=1, extra_authors=0, tags=1)
+    small = query_count(client, list_urls(small_section, small_author)[page])
+
+    big_section, big_author = make_section(), make_author()
+    fill(big_section, big_author, articles=20, extra_authors=3, tags=5)
+    big = query_count(client, list_urls(big_section, big_author)[page])
+
+    assert small == big
+    assert big <= MAX_QUERIES
+
+
+def test_article_page_query_count_is_constant(client):
+    section, author = make_section(), make_author()
+    [small_article] = fill(section, author, articles=1, extra_authors=0, tags=1)
+    [big_article] = fill(section, author, articles=1, extra_authors=6, tags=12)
+    small = query_count(client, small_article.get_absolute_url())
+    big = query_count(client, big_article.get_absolute_url())
+    assert small == big
+    assert big <= MAX_QUERIES
