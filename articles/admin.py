@@ -1,6 +1,6 @@
 from django.contrib import admin, messages
+from django.core.exceptions import ValidationError
 from django.db import transaction
-from django.db.models import Q
 from django.utils import timezone
 
 from articles.models import Article, Author, Byline, Section, Status
@@ -29,7 +29,9 @@ class BylineInline(admin.TabularInline):
     autocomplete_fields = ("author",)
     fields = ("author", "position")
     verbose_name = "author"
-    verbose_name_plural = "Byline (authors in the order readers see them; lowest position first)"
+    verbose_name_plural = (
+        "Byline (authors in the order readers see them; lowest position first)"
+    )
 
 
 @admin.register(Article)
@@ -43,7 +45,12 @@ class ArticleAdmin(admin.ModelAdmin):
         "published_at",
         "updated_at",
     )
-    list_filter = ("status", "kind", "section", ("tags", admin.RelatedOnlyFieldListFilter))
+    list_filter = (
+        "status",
+        "kind",
+        "section",
+        ("tags", admin.RelatedOnlyFieldListFilter),
+    )
     list_select_related = ("section",)
     search_fields = ("title", "summary")
     date_hierarchy = "published_at"
@@ -53,7 +60,10 @@ class ArticleAdmin(admin.ModelAdmin):
     actions = ("publish", "unpublish")
     save_on_top = True
     fieldsets = (
-        (None, {"fields": ("kind", "title", "slug", "section", "summary", "body", "tags")}),
+        (
+            None,
+            {"fields": ("kind", "title", "slug", "section", "summary", "body", "tags")},
+        ),
         ("Publishing", {"fields": ("status", "published_at", "meta_description")}),
         (
             "Hero image",
@@ -65,35 +75,48 @@ class ArticleAdmin(admin.ModelAdmin):
     def is_live(self, obj):
         return obj.is_published
 
-    @admin.action(description="Publish selected articles now (keeps a set publish time)")
+    @admin.action(
+        description="Publish selected articles (keeps a publish time already set)"
+    )
     def publish(self, request, queryset):
-        now = timezone.now()
-        invalid = queryset.filter(
-            Q(kind__in=("explainer", "guide"), summary="")
-            | (~Q(image="") & Q(image_alt=""))
-        )
-        if invalid.exists():
-            titles = ", ".join(str(article) for article in invalid[:5])
+        # The form's own rules (Article.clean), so the action and the form can't drift.
+        to_publish = queryset.exclude(status=Status.PUBLISHED)
+        blocked = []
+        for article in to_publish:
+            try:
+                article.clean()
+            except ValidationError as error:
+                blocked.append(f"“{article}”: {' '.join(error.messages)}")
+        if blocked:
             self.message_user(
                 request,
-                f"Nothing was published: fix these first (missing summary or alt text): {titles}",
+                "Nothing was published. Fix these first. " + " ".join(blocked),
                 messages.ERROR,
             )
             return
-        to_publish = queryset.exclude(status=Status.PUBLISHED)
+        now = timezone.now()
         count = to_publish.count()
+        scheduled = to_publish.filter(published_at__gt=now).count()
+        skipped = queryset.count() - count
         with transaction.atomic():
             to_publish.filter(published_at__isnull=True).update(published_at=now)
             to_publish.update(status=Status.PUBLISHED, updated_at=now)
-        self.message_user(
-            request,
-            f"Published {count} article(s); any with a future time are scheduled.",
-            messages.SUCCESS,
-        )
+        parts = [f"Published {articles_count(count)}."]
+        if scheduled:
+            parts.append(f"{scheduled} of them will go live at the publish time set.")
+        if skipped:
+            parts.append(f"Skipped {articles_count(skipped)} already published.")
+        level = messages.SUCCESS if count else messages.WARNING
+        self.message_user(request, " ".join(parts), level)
 
     @admin.action(description="Unpublish selected articles (back to draft)")
     def unpublish(self, request, queryset):
         count = queryset.filter(status=Status.PUBLISHED).update(
             status=Status.DRAFT, updated_at=timezone.now()
         )
-        self.message_user(request, f"Unpublished {count} article(s).", messages.SUCCESS)
+        level = messages.SUCCESS if count else messages.WARNING
+        self.message_user(request, f"Unpublished {articles_count(count)}.", level)
+
+
+def articles_count(count):
+    return f"{count} article" if count == 1 else f"{count} articles"

@@ -10,10 +10,16 @@ class SiteSettingsAdmin(admin.ModelAdmin):
     fields = ("site_name", "tagline", "disclaimer")
 
     def has_add_permission(self, request):
-        return not SiteSettings.objects.exists()
+        # Still ask for the permission; only then refuse a second row.
+        return super().has_add_permission(request) and not SiteSettings.objects.exists()
 
     def has_delete_permission(self, request, obj=None):
         return False
+
+    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
+        # There is no second row to add, so the button would end on an error page.
+        extra_context = {**(extra_context or {}), "show_save_and_add_another": False}
+        return super().changeform_view(request, object_id, form_url, extra_context)
 
     def changelist_view(self, request, extra_context=None):
         # There is only ever one row: go straight to its form.
