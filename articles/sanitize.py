@@ -13,9 +13,11 @@ this file alone.
 
 import re
 from html import unescape
+from urllib.parse import urlsplit
 
 import bleach
 from bleach.html5lib_shim import Filter
+from django.utils.html import strip_tags
 from django.utils.text import slugify
 
 ALLOWED_TAGS = frozenset(
@@ -40,6 +42,14 @@ ALLOWED_ATTRIBUTES = {
 }
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 EXTERNAL_LINK_REL = "noopener noreferrer"
+# Ids the page templates use; a heading must not take one of them.
+RESERVED_IDS = frozenset({"main", "site-disclaimer", "in-short-title", "toc-title"})
+
+
+def _is_external(href: str) -> bool:
+    # Browsers read "\\" as "/" and ignore surrounding blanks: so do we.
+    parts = urlsplit(href.strip().replace("\\", "/"))
+    return bool(parts.netloc) or parts.scheme.lower() in ("http", "https")
 
 
 class _LinkAndImageFilter(Filter):
@@ -50,8 +60,7 @@ class _LinkAndImageFilter(Filter):
             if token["type"] in ("StartTag", "EmptyTag"):
                 attrs = token["data"]
                 if token["name"] == "a":
-                    href = attrs.get((None, "href"), "")
-                    if href.startswith(("http://", "https://", "//")):
+                    if _is_external(attrs.get((None, "href"), "")):
                         attrs[(None, "rel")] = EXTERNAL_LINK_REL
                 elif token["name"] == "img":
                     attrs.setdefault((None, "alt"), "")
@@ -66,6 +75,8 @@ _cleaner = bleach.Cleaner(
     strip_comments=True,
     filters=[_LinkAndImageFilter],
 )
+# Bleach's best-quote choice double-escapes "&" in values holding a double quote.
+_cleaner.serializer.use_best_quote_char = False
 
 
 def sanitize_html(html: str) -> str:
@@ -74,7 +85,6 @@ def sanitize_html(html: str) -> str:
 
 
 _H2 = re.compile(r"<h2>(.*?)</h2>", re.DOTALL)
-_TAG = re.compile(r"<[^>]+>")
 
 
 def anchor_headings(clean_html: str) -> tuple[str, list[dict[str, str]]]:
@@ -84,10 +94,10 @@ def anchor_headings(clean_html: str) -> tuple[str, list[dict[str, str]]]:
     long as the heading reads the same. Repeated headings get -2, -3 suffixes.
     """
     toc: list[dict[str, str]] = []
-    seen: set[str] = set()
+    seen: set[str] = set(RESERVED_IDS)
 
     def add_id(match: re.Match) -> str:
-        text = unescape(_TAG.sub("", match.group(1))).strip()
+        text = unescape(strip_tags(match.group(1))).strip()
         base = slugify(text) or "section"
         anchor, n = base, 2
         while anchor in seen:
