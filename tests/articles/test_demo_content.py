@@ -1,0 +1,140 @@
+import re
+from io import StringIO
+from pathlib import Path
+
+import pytest
+from django.contrib.auth.models import User
+from django.core.management import CommandError, call_command
+from django.utils.html import escape
+from pytest_django.asserts import assertContains, assertNotContains
+from taggit.models import Tag, TaggedItem
+
+from articles.models import Article, Author, Byline, Kind, Section, Status
+from articles.sanitize import ALLOWED_TAGS
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture(autouse=True)
+def _debug(settings):
+    # The command refuses to run without debug (it creates admin / admin).
+    settings.DEBUG = True
+
+
+def run_demo_content() -> str:
+    out = StringIO()
+    call_command("demo_content", stdout=out)
+    return out.getvalue()
+
+
+def snapshot(media_root) -> dict:
+    """Everything a second run must leave alone: row counts, timestamps, media files."""
+    return {
+        "counts": [
+            model.objects.count()
+            for model in (Section, Author, Article, Byline, Tag, TaggedItem, User)
+        ],
+        "updated_at": dict(Article.objects.values_list("slug", "updated_at")),
+        "files": sorted(str(p) for p in Path(media_root).rglob("*") if p.is_file()),
+    }
+
+
+def test_second_run_changes_nothing(settings):
+    run_demo_content()
+    before = snapshot(settings.MEDIA_ROOT)
+
+    run_demo_content()
+
+    assert snapshot(settings.MEDIA_ROOT) == before
+
+
+def test_second_run_says_there_is_nothing_to_do():
+    run_demo_content()
+
+    assert "Nothing to do" in run_demo_content()
+
+
+def test_first_run_creates_the_publication():
+    out = run_demo_content()
+
+    assert "Created 3 sections, 3 authors, 11 articles." in out
+
+
+def test_demo_has_one_draft_and_one_scheduled_article():
+    run_demo_content()
+    articles = Article.objects.all()
+
+    drafts = [a.published_at for a in articles if a.status == Status.DRAFT]
+    scheduled = [a for a in articles if a.is_scheduled]
+    assert drafts == [None]
+    assert len(scheduled) == 1
+
+
+def test_demo_covers_every_kind():
+    run_demo_content()
+
+    assert set(Article.objects.values_list("kind", flat=True)) == set(Kind.values)
+
+
+def test_home_page_lists_published_articles_but_not_the_draft(client):
+    run_demo_content()
+
+    response = client.get("/")
+
+    for article in Article.objects.published():
+        assertContains(response, escape(article.title))
+    draft = Article.objects.get(status=Status.DRAFT)
+    assertNotContains(response, escape(draft.title))
+
+
+def test_only_one_article_shows_as_updated():
+    run_demo_content()
+
+    updated = [a.slug for a in Article.objects.published() if a.was_updated]
+
+    assert len(updated) == 1
+
+
+def test_most_articles_have_hero_images_with_alt_text():
+    run_demo_content()
+
+    with_image = Article.objects.exclude(image="")
+
+    assert with_image.count() >= 7
+    assert all(a.image_alt and a.image_width == 1600 for a in with_image)
+
+
+def test_bodies_use_only_tags_the_sanitizer_keeps():
+    run_demo_content()
+
+    used = {
+        tag
+        for body in Article.objects.values_list("body", flat=True)
+        for tag in re.findall(r"</?([a-z0-9]+)", body)
+    }
+
+    assert used <= ALLOWED_TAGS
+
+
+def test_admin_user_is_created():
+    run_demo_content()
+
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser
+    assert admin.check_password("admin")
+
+
+def test_existing_admin_password_is_left_alone():
+    User.objects.create_user("admin", password="a-real-password")
+
+    run_demo_content()
+
+    assert User.objects.get(username="admin").check_password("a-real-password")
+
+
+def test_command_refuses_to_run_without_debug(settings):
+    settings.DEBUG = False
+
+    with pytest.raises(CommandError):
+        run_demo_content()
+    assert not User.objects.filter(username="admin").exists()
