@@ -54,6 +54,7 @@ class ArticleAdmin(admin.ModelAdmin):
     list_select_related = ("section",)
     search_fields = ("title", "summary")
     date_hierarchy = "published_at"
+    ordering = ("-updated_at",)  # What editors touched last comes first.
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("section",)
     inlines = (BylineInline,)

@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import Prefetch, Q
+from django.db.models import F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -83,16 +83,18 @@ class ArticleQuerySet(models.QuerySet):
     def tagged(self, slug: str) -> "ArticleQuerySet":
         return self.filter(tags__slug=slug).distinct()
 
-    def with_relations(self) -> "ArticleQuerySet":
-        """Load section, authors (in byline order) and tags in a fixed number of queries."""
+    def with_bylines(self) -> "ArticleQuerySet":
+        """Load section and authors (in byline order) in a fixed number of queries."""
         return self.select_related("section").prefetch_related(
-            Prefetch("bylines", queryset=Byline.objects.select_related("author")),
-            "tags",
+            Prefetch("bylines", queryset=Byline.objects.select_related("author"))
         )
 
     def for_listing(self) -> "ArticleQuerySet":
-        # Lists never show the body, so don't load it.
-        return self.with_relations().defer("body", "body_html", "toc")
+        # Cards show neither body nor tags, so load neither.
+        return self.with_bylines().defer("body", "body_html", "toc")
+
+    def for_detail(self) -> "ArticleQuerySet":
+        return self.with_bylines().prefetch_related("tags")
 
 
 class Article(models.Model):
@@ -186,7 +188,8 @@ class Article(models.Model):
     )  # Unfiltered on purpose: the admin lists drafts.
 
     class Meta:
-        ordering = ("-published_at", "-pk")
+        # Undated drafts last on every database (PostgreSQL puts NULLs first).
+        ordering = (F("published_at").desc(nulls_last=True), "-pk")
         constraints = [
             models.CheckConstraint(
                 condition=~Q(status="published") | Q(published_at__isnull=False),
@@ -232,7 +235,7 @@ class Article(models.Model):
 
     @property
     def byline_authors(self) -> list[Author]:
-        """Authors in byline order (uses the prefetch from with_relations())."""
+        """Authors in byline order (uses the prefetch from with_bylines())."""
         return [byline.author for byline in self.bylines.all()]
 
     @property

@@ -57,8 +57,8 @@ class ArticleDetailView(DetailView):
     def get_queryset(self):
         # Staff who can edit articles may preview drafts and scheduled pieces.
         if self.request.user.has_perm("articles.change_article"):
-            return Article.objects.with_relations()
-        return Article.objects.published().with_relations()
+            return Article.objects.for_detail()
+        return Article.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(

@@ -3,11 +3,14 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from newsroom import views
+
 admin.site.site_header = "Newsroom admin"
 admin.site.site_title = "Newsroom admin"
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    path("favicon.ico", views.favicon),
     path("", include("articles.urls")),
 ]
 

@@ -1,5 +1,7 @@
 from django.http import HttpResponseServerError
+from django.shortcuts import redirect
 from django.template import loader
+from django.templatetags.static import static
 
 from siteconfig.models import SiteSettings
 
@@ -12,3 +14,8 @@ def server_error(request):
         site = SiteSettings(pk=1)
     html = loader.get_template("500.html").render({"site": site})
     return HttpResponseServerError(html)
+
+
+def favicon(request):
+    # Browsers ask for /favicon.ico whatever a page says; the admin's pages say nothing.
+    return redirect(static("img/favicon.svg"), permanent=True)
