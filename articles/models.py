@@ -1,6 +1,6 @@
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch, Q
+from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import strip_tags
@@ -77,6 +77,9 @@ class ArticleQuerySet(models.QuerySet):
     def in_section(self, section: Section) -> "ArticleQuerySet":
         return self.filter(section=section)
 
+    def of_kind(self, kind: str) -> "ArticleQuerySet":
+        return self.filter(kind=kind)
+
     def by_author(self, author: Author) -> "ArticleQuerySet":
         return self.filter(bylines__author=author)
 
@@ -92,6 +95,17 @@ class ArticleQuerySet(models.QuerySet):
     def for_listing(self) -> "ArticleQuerySet":
         # Cards show neither body nor tags, so load neither.
         return self.with_bylines().defer("body", "body_html", "toc")
+
+    def related_to(self, article: "Article", exclude=()) -> "ArticleQuerySet":
+        """Articles sharing the most tags with article, then the newest."""
+        tag_ids = [tag.pk for tag in article.tags.all()]
+        return (
+            self.filter(tags__in=tag_ids)
+            .exclude(pk__in=[article.pk, *exclude])
+            .annotate(shared_tags=Count("tags"))
+            .order_by("-shared_tags", "-published_at", "-pk")
+            .select_related("section")
+        )
 
     def for_detail(self) -> "ArticleQuerySet":
         return self.with_bylines().prefetch_related("tags")
@@ -274,3 +288,134 @@ class Byline(models.Model):
 
     def __str__(self):
         return f"{self.author} on {self.article}"
+
+
+class LinkKind(models.TextChoices):
+    ARTICLE = "article", "Another article"
+    SECTION = "section", "A section page"
+    NEWS = "news", "The latest news page"
+    EXTERNAL = "external", "An external web address"
+
+
+class SeeAlsoLinkQuerySet(models.QuerySet):
+    def visible(self) -> "SeeAlsoLinkQuerySet":
+        """Links readers may see: an internal target must pass published()."""
+        return self.filter(
+            Q(kind=LinkKind.ARTICLE, target_article__in=Article.objects.published())
+            | Q(kind=LinkKind.SECTION, target_section__isnull=False)
+            | Q(kind=LinkKind.NEWS)
+            | (Q(kind=LinkKind.EXTERNAL) & ~Q(url=""))
+        ).select_related("target_article", "target_section")
+
+
+class SeeAlsoLink(models.Model):
+    """A curated "See also" link at the foot of an article."""
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="see_also_links"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    kind = models.CharField(
+        "points to",
+        max_length=20,
+        choices=LinkKind.choices,
+        default=LinkKind.ARTICLE,
+        help_text=(
+            "Another article: pick it below; the link follows it if its address "
+            "changes and hides while it is unpublished. A section: pick the section. "
+            "The latest news page: nothing else to fill in. External: paste the URL."
+        ),
+    )
+    target_article = models.ForeignKey(
+        Article,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="article",
+    )
+    target_section = models.ForeignKey(
+        Section,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name="section",
+    )
+    url = models.URLField(
+        "external URL", max_length=500, blank=True, help_text="https://…"
+    )
+    label = models.CharField(
+        max_length=200,
+        blank=True,
+        help_text="Link text. Leave empty to use the article's or section's current title.",
+    )
+    description = models.CharField(
+        max_length=200, blank=True, help_text="Optional: one line under the link."
+    )
+
+    objects = SeeAlsoLinkQuerySet.as_manager()
+
+    class Meta:
+        ordering = ("position", "pk")
+        verbose_name = "see also link"
+
+    def __str__(self):
+        return self.text or f"{self.get_kind_display()} link"
+
+    def clean(self):
+        needed = {
+            LinkKind.ARTICLE: ("target_article", "Pick the article to link to."),
+            LinkKind.SECTION: ("target_section", "Pick the section to link to."),
+            LinkKind.EXTERNAL: ("url", "Paste the web address to link to."),
+        }.get(self.kind)
+        if needed and not getattr(self, needed[0]):
+            raise ValidationError({needed[0]: needed[1]})
+        if self.kind == LinkKind.EXTERNAL and not self.label.strip():
+            raise ValidationError({"label": "External links need link text."})
+        if self.kind == LinkKind.ARTICLE and self.target_article_id == self.article_id:
+            raise ValidationError(
+                {"target_article": "An article cannot link to itself."}
+            )
+
+    @property
+    def href(self) -> str:
+        if self.kind == LinkKind.ARTICLE and self.target_article:
+            return self.target_article.get_absolute_url()
+        if self.kind == LinkKind.SECTION and self.target_section:
+            return self.target_section.get_absolute_url()
+        if self.kind == LinkKind.NEWS:
+            return reverse("articles:news")
+        return self.url
+
+    @property
+    def text(self) -> str:
+        """The editor's label, else the target's current title."""
+        if self.label:
+            return self.label
+        if self.kind == LinkKind.ARTICLE and self.target_article:
+            return self.target_article.title
+        if self.kind == LinkKind.SECTION and self.target_section:
+            return self.target_section.name
+        if self.kind == LinkKind.NEWS:
+            return "Latest news"
+        return self.url
+
+    @property
+    def is_external(self) -> bool:
+        return self.kind == LinkKind.EXTERNAL
+
+    @property
+    def hidden_reason(self) -> str:
+        """Why readers don't see this link, for the admin; empty when they do."""
+        if self.kind == LinkKind.ARTICLE:
+            target = self.target_article
+            if target is None:
+                return "Hidden: the article it pointed to was deleted."
+            if target.status != Status.PUBLISHED:
+                return "Hidden: the article is a draft."
+            if not target.is_published:
+                return "Hidden until the article is published (scheduled)."
+        if self.kind == LinkKind.SECTION and self.target_section is None:
+            return "Hidden: the section it pointed to was deleted."
+        return ""

@@ -3,7 +3,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from articles.models import Article, Author, Section
+from articles.models import Article, Author, Kind, Section
 
 
 class ArticleListView(ListView):
@@ -11,6 +11,16 @@ class ArticleListView(ListView):
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
+
+
+class NewsListView(ListView):
+    """The live news feed: news items only, newest first."""
+
+    paginate_by = 20
+    template_name = "articles/news_list.html"
+
+    def get_queryset(self):
+        return Article.objects.published().of_kind(Kind.NEWS).for_listing()
 
 
 class SectionDetailView(ListView):

@@ -11,6 +11,7 @@ admin.site.site_title = "Newsroom admin"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", views.favicon),
+    path("faq/", include("faq.urls")),
     path("", include("articles.urls")),
 ]
 
