@@ -55,6 +55,7 @@ INSTALLED_APPS = [
     "siteconfig",
     "articles",
     "faq",
+    "demo",
 ]
 
 MIDDLEWARE = [

@@ -1,4 +1,4 @@
-"""Fill an empty site with the demo publication in articles/demo_data.py.
+"""Fill an empty site with the demo publication in demo/data.py.
 
 Idempotent: rows are looked up by slug and only missing ones are created, so existing
 rows, their image files and their timestamps are never touched.
@@ -16,8 +16,16 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from articles.demo_data import ARTICLES, AUTHORS, SECTIONS
-from articles.models import Article, Author, Byline, Section
+from articles.models import Article, Author, Byline, Section, SeeAlsoLink
+from demo.data import (
+    ARTICLES,
+    AUTHORS,
+    FAQ_ENTRIES,
+    FAQ_TOPICS,
+    SECTIONS,
+    SEE_ALSO,
+)
+from faq.models import ArticleEntry, Entry, Topic
 
 HERO_SIZE = (1600, 900)
 CREDIT = "Illustration: Claude News"
@@ -190,6 +198,57 @@ def create_article(
     return article
 
 
+def create_faq(articles: dict[str, Article]) -> int:
+    """Create the missing FAQ topics and entries, placed on their articles."""
+    topics = Topic.objects.in_bulk([t["slug"] for t in FAQ_TOPICS], field_name="slug")
+    for data in FAQ_TOPICS:
+        if data["slug"] not in topics:
+            topics[data["slug"]] = Topic.objects.create(**data)
+    existing = set(Entry.objects.values_list("slug", flat=True))
+    missing = [data for data in FAQ_ENTRIES if data["slug"] not in existing]
+    for data in missing:
+        entry = Entry.objects.create(
+            slug=data["slug"],
+            topic=topics[data["topic"]],
+            order=data["order"],
+            question=data["question"],
+            answer=data["answer"],
+            is_published=data.get("is_published", True),
+        )
+        for slug in data["articles"]:
+            position = ArticleEntry.objects.filter(article=articles[slug]).count()
+            ArticleEntry.objects.create(
+                article=articles[slug], entry=entry, position=position
+            )
+    return len(missing)
+
+
+def create_see_also(articles: dict[str, Article], sections: dict[str, Section]) -> int:
+    """Give each listed article its links, unless it already has some."""
+    linked = set(SeeAlsoLink.objects.values_list("article__slug", flat=True))
+    created = 0
+    for slug, links in SEE_ALSO.items():
+        if slug in linked:
+            continue
+        for position, data in enumerate(links):
+            link = SeeAlsoLink(
+                article=articles[slug],
+                position=position,
+                kind=data["kind"],
+                url=data.get("url", ""),
+                label=data.get("label", ""),
+                description=data.get("description", ""),
+            )
+            if data["kind"] == "article":
+                link.target_article = articles[data["to"]]
+            elif data["kind"] == "section":
+                link.target_section = sections[data["to"]]
+            link.full_clean()
+            link.save()
+            created += 1
+    return created
+
+
 def create_admin() -> bool:
     """Create the admin / admin superuser unless a user of that name exists."""
     User = get_user_model()
@@ -223,13 +282,19 @@ class Command(BaseCommand):
             missing = [data for data in ARTICLES if data["slug"] not in existing]
             for data in missing:
                 create_article(data, sections, authors)
+            articles = Article.objects.in_bulk(
+                [a["slug"] for a in ARTICLES], field_name="slug"
+            )
+            new_entries = create_faq(articles)
+            new_links = create_see_also(articles, sections)
             admin_created = create_admin()
 
-        if new_sections or new_authors or missing:
+        if new_sections or new_authors or missing or new_entries or new_links:
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Created {new_sections} sections, {new_authors} authors, "
-                    f"{len(missing)} articles."
+                    f"{len(missing)} articles, {new_entries} FAQ entries, "
+                    f"{new_links} see-also links."
                 )
             )
         elif not admin_created:

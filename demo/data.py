@@ -592,3 +592,191 @@ not quietly rewrite published pieces.</p>
 """,
     },
 ]
+
+FAQ_TOPICS = [
+    {"name": "About Claude News", "slug": "about-claude-news", "order": 1},
+    {"name": "Using Claude", "slug": "using-claude", "order": 2},
+    {"name": "Privacy and security", "slug": "privacy-and-security", "order": 3},
+]
+
+# `articles` lists the articles that show the entry, in order; an entry may serve several.
+FAQ_ENTRIES = [
+    {
+        "slug": "are-you-affiliated-with-anthropic",
+        "topic": "about-claude-news",
+        "order": 1,
+        "question": "Is Claude News affiliated with Anthropic?",
+        "answer": (
+            "<p>No. Claude News is an independent publication. Anthropic does not "
+            "fund, review or approve what we publish, and we link to Anthropic's own "
+            "pages whenever we describe its products or policies.</p>"
+        ),
+        "articles": ["welcome-to-claude-news", "how-we-report-on-claude"],
+    },
+    {
+        "slug": "how-do-i-report-a-mistake",
+        "topic": "about-claude-news",
+        "order": 2,
+        "question": "How do I report a mistake in an article?",
+        "answer": (
+            "<p>Write to the editor with the article's address and what is wrong. "
+            "We correct errors openly and date every correction.</p>"
+        ),
+        "articles": ["how-we-report-on-claude"],
+    },
+    {
+        "slug": "opus-sonnet-haiku-difference",
+        "topic": "using-claude",
+        "order": 1,
+        "question": "What is the difference between Opus, Sonnet and Haiku?",
+        "answer": (
+            "<p>They are families of Claude models that trade capability against speed "
+            "and cost: <strong>Opus</strong> for the hardest work, <strong>Sonnet"
+            "</strong> for everyday quality and speed, <strong>Haiku</strong> for fast, "
+            "low-cost tasks. Anthropic's models overview lists the current versions.</p>"
+        ),
+        "articles": ["choosing-a-claude-model", "what-is-claude"],
+    },
+    {
+        "slug": "does-the-api-need-a-subscription",
+        "topic": "using-claude",
+        "order": 2,
+        "question": "Does a Claude app subscription include the API?",
+        "answer": (
+            "<p>No. The apps and the API are billed separately: API usage is paid by "
+            "the token through Anthropic's developer console.</p>"
+        ),
+        "articles": ["first-claude-api-request", "choosing-a-claude-model"],
+    },
+    {
+        "slug": "longer-than-the-context-window",
+        "topic": "using-claude",
+        "order": 3,
+        "question": "What happens when a conversation outgrows the context window?",
+        "answer": (
+            "<p>Older material has to be left out, summarised or moved elsewhere. "
+            "Starting a fresh conversation with a short summary often works better "
+            "than pushing on.</p>"
+        ),
+        "articles": ["what-is-a-context-window"],
+    },
+    {
+        "slug": "do-prompts-still-matter",
+        "topic": "using-claude",
+        "order": 4,
+        "question": "Do I still need to write careful prompts?",
+        "answer": (
+            "<p>Less than before, but clarity still pays: say what you want, why, and "
+            "what a good answer looks like. An example is worth a paragraph of "
+            "instructions.</p>"
+        ),
+        "articles": ["writing-clearer-prompts"],
+    },
+    {
+        "slug": "does-training-prevent-mistakes",
+        "topic": "using-claude",
+        "order": 5,
+        "question": "Does a written set of principles mean Claude cannot get things wrong?",
+        "answer": (
+            "<p>No. Principles shape how a model is trained to respond; they do not "
+            "make its answers correct. Check facts that matter against a primary "
+            "source.</p>"
+        ),
+        "articles": ["constitutional-ai-explained"],
+    },
+    {
+        "slug": "is-my-data-used-for-training",
+        "topic": "privacy-and-security",
+        "order": 1,
+        "question": "Are my conversations used to train Claude?",
+        "answer": (
+            "<p>It depends on your plan and your settings, and the rules have changed "
+            'over time. Read the current <a href="https://www.anthropic.com/legal/'
+            'privacy">privacy policy</a> and check the privacy settings in your '
+            "account rather than relying on a summary, ours included.</p>"
+        ),
+        "articles": ["is-claude-secure"],
+    },
+    {
+        "slug": "should-i-paste-secrets",
+        "topic": "privacy-and-security",
+        "order": 2,
+        "question": "Should I paste passwords or API keys into a chat?",
+        "answer": (
+            "<p>No. Treat a chat like an email: keep passwords, API keys and other "
+            "people's personal data out of it. If a key leaks, revoke it in the "
+            "console and make a new one.</p>"
+        ),
+        "articles": ["is-claude-secure", "first-claude-api-request"],
+    },
+    {
+        "slug": "can-i-delete-conversations",
+        "topic": "privacy-and-security",
+        "order": 3,
+        "question": "Can I delete my conversations?",
+        "answer": (
+            "<p>Yes, from the apps. How long deleted data is kept afterwards is set "
+            "out in Anthropic's privacy policy.</p>"
+        ),
+        "articles": ["is-claude-secure"],
+    },
+    {
+        # Unpublished on purpose: the demo shows that readers never see it.
+        "slug": "next-release-rumours",
+        "topic": "using-claude",
+        "order": 9,
+        "is_published": False,
+        "question": "What is in the next release?",
+        "answer": "<p>Draft: waiting for confirmation before we publish this.</p>",
+        "articles": ["what-is-claude"],
+    },
+]
+
+# "See also" links by article slug, in order. `to` is an article or section slug.
+SEE_ALSO = {
+    "is-claude-secure": [
+        {"kind": "article", "to": "what-is-claude",
+         "description": "Our pillar guide: what Claude is and how people use it."},
+        {"kind": "external", "url": "https://www.anthropic.com/legal/privacy",
+         "label": "Anthropic's privacy policy",
+         "description": "The primary source for how conversations are handled."},
+        {"kind": "news", "description": "Every change, as we report it."},
+    ],
+    "what-is-claude": [
+        {"kind": "article", "to": "choosing-a-claude-model"},
+        {"kind": "article", "to": "writing-clearer-prompts"},
+        {"kind": "news"},
+    ],
+    "what-is-a-context-window": [
+        {"kind": "article", "to": "what-is-claude",
+         "description": "Start here if you are new to Claude."},
+        {"kind": "article", "to": "writing-clearer-prompts"},
+        {"kind": "news"},
+    ],
+    "constitutional-ai-explained": [
+        {"kind": "article", "to": "what-is-claude"},
+        {"kind": "news"},
+    ],
+    "first-claude-api-request": [
+        {"kind": "article", "to": "choosing-a-claude-model",
+         "description": "Which model ID to put in your request."},
+        {"kind": "external", "url": "https://docs.anthropic.com/",
+         "label": "Anthropic's API documentation"},
+        {"kind": "news"},
+    ],
+    "choosing-a-claude-model": [
+        {"kind": "article", "to": "first-claude-api-request"},
+        {"kind": "article", "to": "what-is-a-context-window"},
+        {"kind": "news"},
+    ],
+    "writing-clearer-prompts": [
+        {"kind": "article", "to": "what-is-claude"},
+        {"kind": "section", "to": "guides", "label": "More guides"},
+        {"kind": "news"},
+    ],
+    "how-we-report-on-claude": [
+        # Points at the draft corrections policy: hidden until it is published.
+        {"kind": "article", "to": "corrections-policy"},
+        {"kind": "article", "to": "welcome-to-claude-news"},
+    ],
+}  # fmt: skip

@@ -9,8 +9,9 @@ from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertNotContains
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, Author, Byline, Kind, Section, Status
+from articles.models import Article, Author, Byline, Kind, Section, SeeAlsoLink, Status
 from articles.sanitize import ALLOWED_TAGS
+from faq.models import ArticleEntry, Entry, Topic
 
 pytestmark = pytest.mark.django_db
 
@@ -32,7 +33,10 @@ def snapshot(media_root) -> dict:
     return {
         "counts": [
             model.objects.count()
-            for model in (Section, Author, Article, Byline, Tag, TaggedItem, User)
+            for model in (
+                *(Section, Author, Article, Byline, Tag, TaggedItem, User),
+                *(Topic, Entry, ArticleEntry, SeeAlsoLink),
+            )
         ],
         "updated_at": dict(Article.objects.values_list("slug", "updated_at")),
         "files": sorted(str(p) for p in Path(media_root).rglob("*") if p.is_file()),
@@ -57,7 +61,17 @@ def test_second_run_says_there_is_nothing_to_do():
 def test_first_run_creates_the_publication():
     out = run_demo_content()
 
-    assert "Created 3 sections, 3 authors, 11 articles." in out
+    assert (
+        "Created 3 sections, 3 authors, 11 articles, 11 FAQ entries, "
+        "22 see-also links." in out
+    )
+
+
+def test_demo_explainers_and_guides_have_faq_and_see_also():
+    run_demo_content()
+    for article in Article.objects.filter(kind__in=[Kind.EXPLAINER, Kind.GUIDE]):
+        assert Entry.objects.published().for_article(article).exists(), article.slug
+        assert SeeAlsoLink.objects.filter(article=article).exists(), article.slug
 
 
 def test_demo_has_one_draft_and_one_scheduled_article():
