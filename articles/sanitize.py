@@ -43,7 +43,18 @@ ALLOWED_ATTRIBUTES = {
 ALLOWED_PROTOCOLS = frozenset({"http", "https", "mailto"})
 EXTERNAL_LINK_REL = "noopener noreferrer"
 # Ids the page templates use; a heading must not take one of them.
-RESERVED_IDS = frozenset({"main", "site-disclaimer", "in-short-title", "toc-title"})
+RESERVED_IDS = frozenset(
+    {
+        "main",
+        "site-disclaimer",
+        "in-short-title",
+        "toc-title",
+        "faq-title",
+        "see-also-title",
+    }
+)
+# FAQ questions on an article page are anchored as faq-<slug>.
+RESERVED_PREFIXES = ("faq-",)
 
 
 def _is_external(href: str) -> bool:
@@ -99,6 +110,8 @@ def anchor_headings(clean_html: str) -> tuple[str, list[dict[str, str]]]:
     def add_id(match: re.Match) -> str:
         text = unescape(strip_tags(match.group(1))).strip()
         base = slugify(text) or "section"
+        if base.startswith(RESERVED_PREFIXES):
+            base = f"h-{base}"
         anchor, n = base, 2
         while anchor in seen:
             anchor, n = f"{base}-{n}", n + 1

@@ -1,9 +1,14 @@
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
 from taggit.managers import TaggableManager
 
 from articles.models import Article
-from articles.sanitize import sanitize_html
+from articles.sanitize import RESERVED_IDS, sanitize_html
+
+# An entry's slug is its id: "<slug>" on /faq/, "faq-<slug>" in an article's FAQ
+# block (headed by id="faq-title"). It must not take an id the page already uses.
+RESERVED_SLUGS = RESERVED_IDS | {"title"}
 
 
 class Topic(models.Model):
@@ -73,6 +78,12 @@ class Entry(models.Model):
 
     def get_absolute_url(self):
         return f"{reverse('faq:index')}#{self.slug}"
+
+    def clean(self):
+        if self.slug in RESERVED_SLUGS:
+            raise ValidationError(
+                {"slug": "The page already uses this anchor; choose another slug."}
+            )
 
 
 class ArticleEntry(models.Model):

@@ -28,7 +28,9 @@ def editor(db):
     """A staff user with full rights on articles, as the admin's editors have."""
     user = User.objects.create_user("editor", password="pw", is_staff=True)
     user.user_permissions.set(
-        Permission.objects.filter(content_type__app_label__in=["articles", "taggit"])
+        Permission.objects.filter(
+            content_type__app_label__in=["articles", "faq", "taggit"]
+        )
     )
     return user
 

@@ -13,6 +13,7 @@ from django.utils.text import slugify
 from PIL import Image
 
 from articles.models import Article, Author, Byline, Kind, Section, Status
+from faq.models import Entry, Topic
 
 _counter = itertools.count(1)
 
@@ -56,3 +57,23 @@ def make_image_file(name="photo.jpg", size=(640, 360), color=(40, 90, 160), fmt=
     Image.new("RGB", size, color).save(buffer, fmt)
     content_type = {"JPEG": "image/jpeg", "PNG": "image/png", "WEBP": "image/webp"}[fmt]
     return SimpleUploadedFile(name, buffer.getvalue(), content_type=content_type)
+
+
+def make_topic(**fields):
+    fields.setdefault("name", f"Topic {next(_counter)}")
+    fields.setdefault("slug", slugify(fields["name"]))
+    return Topic.objects.create(**fields)
+
+
+def make_entry(*, tags=(), **fields):
+    """A published FAQ entry; pass is_published=False for a hidden one."""
+    fields.setdefault("question", f"Question {next(_counter)}?")
+    fields.setdefault("slug", slugify(fields["question"]))
+    fields.setdefault("answer", f"<p>The answer to {fields['question']}</p>")
+    fields.setdefault("is_published", True)
+    if "topic" not in fields:
+        fields["topic"] = make_topic()
+    entry = Entry.objects.create(**fields)
+    if tags:
+        entry.tags.add(*tags)
+    return entry

@@ -330,3 +330,17 @@ def test_toc_text_ignores_greater_than_sign_in_attribute():
 def test_headings_other_than_h2_are_untouched():
     html = "<h3>Three</h3><h4>Four</h4><p>Two</p>"
     assert anchor_headings(html) == (html, [])
+
+
+@pytest.mark.parametrize(
+    ("heading", "anchor"),
+    [("FAQ title", "h-faq-title"), ("See also title", "see-also-title-2")],
+)
+def test_heading_never_takes_an_id_the_page_uses(heading, anchor):
+    _, toc = anchor_headings(f"<h2>{heading}</h2>")
+    assert toc[0]["id"] == anchor
+
+
+def test_heading_never_takes_an_faq_question_anchor():
+    _, toc = anchor_headings("<h2>FAQ: pricing</h2>")
+    assert toc[0]["id"] == "h-faq-pricing"

@@ -1,0 +1,83 @@
+from django.contrib import admin
+from django.urls import reverse
+from django.utils.html import format_html, format_html_join
+
+from articles.admin import ArticleAdmin
+from articles.models import Article
+from faq.models import ArticleEntry, Entry, Topic
+
+
+@admin.register(Topic)
+class TopicAdmin(admin.ModelAdmin):
+    list_display = ("name", "slug", "order")
+    list_editable = ("order",)
+    search_fields = ("name",)
+    prepopulated_fields = {"slug": ("name",)}
+
+
+@admin.register(Entry)
+class EntryAdmin(admin.ModelAdmin):
+    list_display = ("question", "topic", "order", "is_published")
+    list_editable = ("order", "is_published")
+    list_filter = ("topic", "is_published", ("tags", admin.RelatedOnlyFieldListFilter))
+    list_select_related = ("topic",)
+    # Also what the article page's inline autocomplete searches.
+    search_fields = ("question", "answer")
+    prepopulated_fields = {"slug": ("question",)}
+    autocomplete_fields = ("topic",)
+    readonly_fields = ("used_on",)
+    fields = (
+        "question",
+        "slug",
+        "answer",
+        "topic",
+        "order",
+        "is_published",
+        "tags",
+        "used_on",
+    )
+
+    @admin.display(description="Used on")
+    def used_on(self, obj):
+        links = (
+            obj.article_links.select_related("article").order_by("article__title")
+            if obj.pk
+            else []
+        )
+        if not links:
+            return "No article yet. Add it from an article's page."
+        return format_html(
+            "<ul>{}</ul>",
+            format_html_join(
+                "",
+                '<li><a href="{}">{}</a></li>',
+                (
+                    (
+                        reverse(
+                            "admin:articles_article_change", args=[link.article_id]
+                        ),
+                        link.article.title,
+                    )
+                    for link in links
+                ),
+            ),
+        )
+
+
+class ArticleEntryInline(admin.TabularInline):
+    # Verbose names come from ArticleEntry.Meta.
+    model = ArticleEntry
+    extra = 0
+    autocomplete_fields = ("entry",)
+    fields = ("entry", "position")
+
+
+# faq may import articles, never the reverse, so the FAQ inline can't be listed in
+# articles/admin.py. Instead the article admin is swapped here for a subclass that
+# adds it; everything else about it stays in articles/admin.py.
+admin.site.unregister(Article)
+
+
+@admin.register(Article)
+class ArticleWithFaqAdmin(ArticleAdmin):
+    inlines = (*ArticleAdmin.inlines, ArticleEntryInline)
