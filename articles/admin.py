@@ -1,9 +1,10 @@
+from django import forms
 from django.contrib import admin, messages
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import models, transaction
 from django.utils import timezone
 
-from articles.models import Article, Author, Byline, Section, Status
+from articles.models import Article, Author, Byline, Section, SeeAlsoLink, Status
 
 
 @admin.register(Section)
@@ -34,6 +35,60 @@ class BylineInline(admin.TabularInline):
     )
 
 
+class SeeAlsoLinkInline(admin.TabularInline):
+    model = SeeAlsoLink
+    fk_name = "article"  # The link's target is an article too.
+    extra = 0
+    autocomplete_fields = ("target_article", "target_section")
+    fields = (
+        "position",
+        "kind",
+        "target_article",
+        "target_section",
+        "shown_to_readers",
+        "url",
+        "label",
+        "description",
+    )
+    readonly_fields = ("shown_to_readers",)
+    # Narrow inputs keep "Shown to readers" in view next to the targets;
+    # an address typed without a scheme ("example.org") is taken as https.
+    formfield_overrides = {
+        models.CharField: {"widget": forms.TextInput(attrs={"size": 20})},
+        models.URLField: {
+            "assume_scheme": "https",
+            "widget": forms.URLInput(attrs={"size": 24}),
+        },
+    }
+    verbose_name_plural = (
+        "See also (links shown below the article; lowest position first)"
+    )
+
+    def get_queryset(self, request):
+        # Each row's name and visibility read its target.
+        return (
+            super()
+            .get_queryset(request)
+            .select_related("target_article", "target_section")
+        )
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        field = super().formfield_for_dbfield(db_field, request, **kwargs)
+        if db_field.name in ("target_article", "target_section"):
+            # Narrow pickers without add/edit buttons keep the rows compact.
+            wrapper = field.widget
+            wrapper.can_add_related = wrapper.can_change_related = False
+            wrapper.can_delete_related = wrapper.can_view_related = False
+            wrapper.widget.attrs["data-width"] = "14em"  # Read by Select2.
+        return field
+
+    @admin.display(description="Shown to readers")
+    def shown_to_readers(self, obj):
+        if obj.pk is None:
+            return "–"  # A new row: nothing to say until it is saved.
+        return obj.hidden_reason or "Visible"
+
+
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
     list_display = (
@@ -57,7 +112,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ordering = ("-updated_at",)  # What editors touched last comes first.
     prepopulated_fields = {"slug": ("title",)}
     autocomplete_fields = ("section",)
-    inlines = (BylineInline,)
+    inlines = (BylineInline, SeeAlsoLinkInline)
     actions = ("publish", "unpublish")
     save_on_top = True
     fieldsets = (

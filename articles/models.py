@@ -1,3 +1,5 @@
+from collections.abc import Iterable
+
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
@@ -96,15 +98,24 @@ class ArticleQuerySet(models.QuerySet):
         # Cards show neither body nor tags, so load neither.
         return self.with_bylines().defer("body", "body_html", "toc")
 
-    def related_to(self, article: "Article", exclude=()) -> "ArticleQuerySet":
-        """Articles sharing the most tags with article, then the newest."""
+    def related_to(
+        self, article: "Article", exclude: Iterable[int] = ()
+    ) -> "ArticleQuerySet":
+        """Articles sharing the most tags with article, then the newest.
+
+        exclude holds the pks of articles to leave out (article itself always is).
+        """
+        # Uses the tags prefetched by for_detail(), so no query for them.
         tag_ids = [tag.pk for tag in article.tags.all()]
         return (
+            # The filter comes before annotate() so that Count() reuses its join
+            # and counts only the shared tags, one row per article.
             self.filter(tags__in=tag_ids)
             .exclude(pk__in=[article.pk, *exclude])
             .annotate(shared_tags=Count("tags"))
             .order_by("-shared_tags", "-published_at", "-pk")
             .select_related("section")
+            .defer("body", "body_html", "toc")
         )
 
     def for_detail(self) -> "ArticleQuerySet":
@@ -300,12 +311,21 @@ class LinkKind(models.TextChoices):
 class SeeAlsoLinkQuerySet(models.QuerySet):
     def visible(self) -> "SeeAlsoLinkQuerySet":
         """Links readers may see: an internal target must pass published()."""
-        return self.filter(
-            Q(kind=LinkKind.ARTICLE, target_article__in=Article.objects.published())
-            | Q(kind=LinkKind.SECTION, target_section__isnull=False)
-            | Q(kind=LinkKind.NEWS)
-            | (Q(kind=LinkKind.EXTERNAL) & ~Q(url=""))
-        ).select_related("target_article", "target_section")
+        return (
+            self.filter(
+                Q(kind=LinkKind.ARTICLE, target_article__in=Article.objects.published())
+                | Q(kind=LinkKind.SECTION, target_section__isnull=False)
+                | Q(kind=LinkKind.NEWS)
+                | (Q(kind=LinkKind.EXTERNAL) & ~Q(url=""))
+            )
+            .select_related("target_article", "target_section")
+            # A link needs its target's title and address, not its body.
+            .defer(
+                "target_article__body",
+                "target_article__body_html",
+                "target_article__toc",
+            )
+        )
 
 
 class SeeAlsoLink(models.Model):
@@ -377,6 +397,13 @@ class SeeAlsoLink(models.Model):
             raise ValidationError(
                 {"target_article": "An article cannot link to itself."}
             )
+        # Keep only the chosen kind's target, so the row shows where the link goes.
+        if self.kind != LinkKind.ARTICLE:
+            self.target_article = None
+        if self.kind != LinkKind.SECTION:
+            self.target_section = None
+        if self.kind != LinkKind.EXTERNAL:
+            self.url = ""
 
     @property
     def href(self) -> str:
@@ -418,4 +445,6 @@ class SeeAlsoLink(models.Model):
                 return "Hidden until the article is published (scheduled)."
         if self.kind == LinkKind.SECTION and self.target_section is None:
             return "Hidden: the section it pointed to was deleted."
+        if self.kind == LinkKind.EXTERNAL and not self.url:
+            return "Hidden: it has no web address."
         return ""

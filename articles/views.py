@@ -3,7 +3,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
-from articles.models import Article, Author, Kind, Section
+from articles.models import Article, Author, Kind, LinkKind, Section
 
 
 class ArticleListView(ListView):
@@ -71,8 +71,17 @@ class ArticleDetailView(DetailView):
         return Article.objects.published().for_detail()
 
     def get_context_data(self, **kwargs):
+        article = self.object
+        links = list(article.see_also_links.visible())
+        linked = [
+            link.target_article_id for link in links if link.kind == LinkKind.ARTICLE
+        ]
+        related = Article.objects.published().related_to(article, exclude=linked)
         return super().get_context_data(
-            current_section_slug=self.object.section.slug, **kwargs
+            current_section_slug=article.section.slug,
+            see_also_links=links,
+            related_articles=list(related[:3]),
+            **kwargs,
         )
 
     def render_to_response(self, context, **kwargs):

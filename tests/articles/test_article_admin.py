@@ -19,6 +19,14 @@ CHANGELIST_URL = reverse("admin:articles_article_changelist")
 TYPED_BODY = "<p>What the editor typed & kept, <b>in bold</b>.</p>"
 
 
+# The see-also and FAQ inlines, posted empty.
+EMPTY_INLINES = {
+    f"{prefix}-{field}": "0"
+    for prefix in ("see_also_links", "faq_links")
+    for field in ("TOTAL_FORMS", "INITIAL_FORMS")
+}
+
+
 def add_form_data(section, author, **overrides):
     """What the add form posts for a news draft with one author."""
     data = {
@@ -38,6 +46,7 @@ def add_form_data(section, author, **overrides):
         "image_credit": "",
         "bylines-TOTAL_FORMS": "1",
         "bylines-INITIAL_FORMS": "0",
+        **EMPTY_INLINES,
         "bylines-MIN_NUM_FORMS": "1",
         "bylines-MAX_NUM_FORMS": "1000",
         "bylines-0-id": "",
@@ -69,6 +78,7 @@ def change_form_data(article, **overrides):
         "image_credit": article.image_credit,
         "bylines-TOTAL_FORMS": str(len(bylines)),
         "bylines-INITIAL_FORMS": str(len(bylines)),
+        **EMPTY_INLINES,
         "bylines-MIN_NUM_FORMS": "1",
         "bylines-MAX_NUM_FORMS": "1000",
     }

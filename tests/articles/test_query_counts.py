@@ -5,6 +5,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
+from articles.models import LinkKind, SeeAlsoLink
 from tests.factories import make_article, make_author, make_section
 
 pytestmark = pytest.mark.django_db
@@ -58,5 +59,36 @@ def test_article_page_query_count_is_constant(client):
     [big_article] = fill(section, author, articles=1, extra_authors=6, tags=12)
     small = query_count(client, small_article.get_absolute_url())
     big = query_count(client, big_article.get_absolute_url())
+    assert small == big
+    assert big <= MAX_QUERIES
+
+
+def add_see_also(article, *, links: int):
+    """Give article `links` curated links of mixed kinds and three related articles."""
+    kinds = [LinkKind.ARTICLE, LinkKind.SECTION, LinkKind.NEWS, LinkKind.EXTERNAL]
+    for position in range(links):
+        kind = kinds[position % len(kinds)]
+        SeeAlsoLink.objects.create(
+            article=article,
+            position=position,
+            kind=kind,
+            target_article=make_article() if kind == LinkKind.ARTICLE else None,
+            target_section=make_section() if kind == LinkKind.SECTION else None,
+            url="https://example.org/" if kind == LinkKind.EXTERNAL else "",
+            label="Elsewhere" if kind == LinkKind.EXTERNAL else "",
+        )
+    for _ in range(3):
+        make_article(authors=[make_author(), make_author()], tags=article.tags.names())
+
+
+def test_article_page_query_count_is_constant_with_see_also(client):
+    small_article = make_article(tags=["small"])
+    add_see_also(small_article, links=1)
+    big_article = make_article(tags=["big", "bigger"])
+    add_see_also(big_article, links=8)
+
+    small = query_count(client, small_article.get_absolute_url())
+    big = query_count(client, big_article.get_absolute_url())
+
     assert small == big
     assert big <= MAX_QUERIES
