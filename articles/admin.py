@@ -4,6 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
+from articles.forms import ArticleAdminForm
 from articles.models import Article, Author, Byline, Section, SeeAlsoLink, Status
 
 
@@ -91,6 +92,7 @@ class SeeAlsoLinkInline(admin.TabularInline):
 
 @admin.register(Article)
 class ArticleAdmin(admin.ModelAdmin):
+    form = ArticleAdminForm
     list_display = (
         "title",
         "kind",

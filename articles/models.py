@@ -1,5 +1,6 @@
 from collections.abc import Iterable
 
+from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
@@ -68,6 +69,7 @@ class Kind(models.TextChoices):
 
 class Status(models.TextChoices):
     DRAFT = "draft", "Draft"
+    IN_REVIEW = "review", "In review"
     PUBLISHED = "published", "Published"
 
 
@@ -205,8 +207,24 @@ class Article(models.Model):
         blank=True,
         help_text="For search engines and link previews. Leave empty to use the summary.",
     )
+    review_comment = models.TextField(
+        "editor's note",
+        blank=True,
+        help_text="From the editor to the writer when a piece is sent back. Readers never see it.",
+    )
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
+    # Every save; for the admin and sitemaps. Readers see revised_at instead.
     updated_at = models.DateTimeField(auto_now=True)
+    # Set only by an update or correction note, so fixing a typo changes no date.
+    revised_at = models.DateTimeField(null=True, blank=True, editable=False)
 
     objects = (
         ArticleQuerySet.as_manager()
@@ -222,6 +240,9 @@ class Article(models.Model):
             )
         ]
         indexes = [models.Index(fields=("status", "-published_at"))]
+        permissions = [
+            ("publish_article", "Can publish, schedule and unpublish articles"),
+        ]
 
     def __str__(self):
         return self.title
@@ -274,11 +295,17 @@ class Article(models.Model):
         return max(1, round(len(strip_tags(self.body_html).split()) / WORDS_PER_MINUTE))
 
     @property
+    def modified_at(self):
+        """When readers were last told the article changed: dateModified."""
+        return self.revised_at or self.published_at
+
+    @property
     def was_updated(self) -> bool:
-        """True when the article changed noticeably after it went live."""
+        """True once an update or correction note has changed the article."""
         return bool(
-            self.published_at
-            and (self.updated_at - self.published_at).total_seconds() > 3600
+            self.revised_at
+            and self.published_at
+            and self.revised_at > self.published_at
         )
 
 

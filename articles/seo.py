@@ -118,7 +118,7 @@ def article_jsonld(article: Article, site, site_url: str, language: str) -> dict
         "image": [social_image(article, site_url)["url"]],
         # A draft being previewed has no publication date yet.
         "datePublished": _iso(article.published_at) if article.published_at else None,
-        "dateModified": _iso(article.updated_at),
+        "dateModified": _iso(article.modified_at),
         "author": [
             {
                 "@type": "Person",

@@ -1,13 +1,13 @@
 """Article pages describe themselves in JSON-LD, and show the breadcrumbs they declare."""
 
 import json
-from datetime import datetime
+from datetime import datetime, timedelta
 from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings as django_settings
 
-from articles.models import Kind
+from articles.models import Article, Kind
 from tests.factories import make_article, make_author, make_image_file, make_section
 
 pytestmark = pytest.mark.django_db
@@ -125,7 +125,14 @@ def test_dates_carry_an_offset_and_match_the_model(news_data, article):
     assert published.tzinfo is not None
     assert modified.tzinfo is not None
     assert published == article.published_at
-    assert modified == article.updated_at
+    assert modified == article.published_at  # No update note yet.
+
+
+def test_date_modified_is_the_last_update_note(client, article):
+    revised = article.published_at + timedelta(days=2)
+    Article.objects.filter(pk=article.pk).update(revised_at=revised)
+    data = page_of(client, article).of_type("NewsArticle")
+    assert datetime.fromisoformat(data["dateModified"]) == revised
 
 
 def test_authors_are_people_in_byline_order_with_absolute_urls(news_data):

@@ -192,6 +192,8 @@ def create_article(
     if article.is_published:
         updated_at = published_at + timedelta(days=data.get("updated_days_later", 0))
         timestamps = {"created_at": published_at, "updated_at": updated_at}
+        if updated_at > published_at:
+            timestamps["revised_at"] = updated_at
     else:
         timestamps = {"updated_at": article.created_at}
     Article.objects.filter(pk=article.pk).update(**timestamps)
