@@ -2,6 +2,7 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.core.cache import cache
 
+from tests.browser import browser, logged_in_browser  # noqa: F401
 from tests.factories import make_section
 
 

@@ -6,66 +6,17 @@ Needs Debian's chromium and chromium-driver; without them the tests skip, unless
 NEWSROOM_REQUIRE_BROWSER=1 (as in CI), where they fail.
 """
 
-import os
-from pathlib import Path
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 from django.urls import reverse
-from selenium import webdriver
-from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.common.by import By
 from selenium.webdriver.support.ui import WebDriverWait
 
+from tests.browser import csp_messages
 from tests.factories import make_article, make_author, make_image_file, make_section
 
 pytestmark = pytest.mark.django_db(transaction=True)
-
-CHROMIUM = Path("/usr/bin/chromium")
-CHROMEDRIVER = Path("/usr/bin/chromedriver")
-
-
-@pytest.fixture(scope="module")
-def browser():
-    missing = [str(path) for path in (CHROMIUM, CHROMEDRIVER) if not path.exists()]
-    if missing:
-        reason = (
-            f"Chromium is not installed ({', '.join(missing)} missing): "
-            "apt-get install chromium chromium-driver"
-        )
-        if os.environ.get("NEWSROOM_REQUIRE_BROWSER") == "1":
-            pytest.fail(reason)
-        pytest.skip(reason)
-    options = webdriver.ChromeOptions()
-    options.binary_location = str(CHROMIUM)
-    for argument in ("--headless=new", "--no-sandbox", "--disable-dev-shm-usage"):
-        options.add_argument(argument)
-    options.set_capability("goog:loggingPrefs", {"browser": "ALL"})
-    # An explicit driver path means Selenium Manager never downloads anything.
-    driver = webdriver.Chrome(
-        service=Service(executable_path=str(CHROMEDRIVER)), options=options
-    )
-    yield driver
-    driver.quit()
-
-
-@pytest.fixture
-def logged_in_browser(browser, live_server, client, django_user_model):
-    """The browser, on the live server, with a superuser's session cookie."""
-    user = django_user_model.objects.create_superuser("chief", password="pw")
-    client.force_login(user)
-    browser.delete_all_cookies()
-    browser.get(live_server.url + "/favicon.ico")  # A cookie needs its origin open.
-    browser.add_cookie(
-        {
-            "name": settings.SESSION_COOKIE_NAME,
-            "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-            "path": "/",
-        }
-    )
-    csp_messages(browser)  # Start each page with an empty console.
-    return browser
 
 
 @pytest.fixture
@@ -78,15 +29,6 @@ def article():
         image=make_image_file(),
         image_alt="A map on a desk",
     )
-
-
-def csp_messages(driver):
-    """Console messages about the CSP since the last call (reading empties the log)."""
-    return [
-        entry["message"]
-        for entry in driver.get_log("browser")
-        if "Content Security Policy" in entry["message"]
-    ]
 
 
 PAGES = {
