@@ -4,7 +4,9 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from articles.forms import ArticleAdminForm
+from articles.admin_history import RevisionHistoryMixin
+from articles.checklist import SEE_ALSO_LINKS, check_article
+from articles.forms import ArticleAdminForm, SeeAlsoLinkFormSet
 from articles.models import Article, Author, Byline, Section, SeeAlsoLink, Status
 
 
@@ -23,7 +25,51 @@ class AuthorAdmin(admin.ModelAdmin):
     prepopulated_fields = {"slug": ("name",)}
 
 
-class BylineInline(admin.TabularInline):
+class EditableWithArticleMixin:
+    """For inlines on the article form: editable exactly when their article is."""
+
+    def article_is_editable(self, request, obj):
+        article_admin = self.admin_site.get_model_admin(self.parent_model)
+        if obj is None:
+            return article_admin.has_add_permission(request)
+        return article_admin.has_change_permission(request, obj)
+
+    def has_add_permission(self, request, obj):
+        allowed = super().has_add_permission(request, obj)
+        return allowed and self.article_is_editable(request, obj)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and self.article_is_editable(request, obj)
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and self.article_is_editable(request, obj)
+
+
+class WriterChecksMixin:
+    """The article form of writers who may not publish: it refuses what only editors do."""
+
+    def clean_status(self):
+        status = self.cleaned_data["status"]
+        if status == Status.PUBLISHED:
+            raise ValidationError("Only editors can publish.")
+        return status
+
+    def clean(self):
+        cleaned_data = super().clean()
+        # Writers see the publish time read-only, so only a crafted request sends one.
+        name = self.add_prefix("published_at")
+        if any(
+            value
+            for key, value in self.data.items()
+            if key == name or key.startswith(f"{name}_")
+        ):
+            self.add_error(None, "Only editors can set the publish time.")
+        return cleaned_data
+
+
+class BylineInline(EditableWithArticleMixin, admin.TabularInline):
     model = Byline
     extra = 0
     min_num = 1
@@ -36,8 +82,9 @@ class BylineInline(admin.TabularInline):
     )
 
 
-class SeeAlsoLinkInline(admin.TabularInline):
+class SeeAlsoLinkInline(EditableWithArticleMixin, admin.TabularInline):
     model = SeeAlsoLink
+    formset = SeeAlsoLinkFormSet
     fk_name = "article"  # The link's target is an article too.
     extra = 0
     autocomplete_fields = ("target_article", "target_section")
@@ -91,7 +138,7 @@ class SeeAlsoLinkInline(admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(RevisionHistoryMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = (
         "title",
@@ -113,38 +160,152 @@ class ArticleAdmin(admin.ModelAdmin):
     date_hierarchy = "published_at"
     ordering = ("-updated_at",)  # What editors touched last comes first.
     prepopulated_fields = {"slug": ("title",)}
-    autocomplete_fields = ("section",)
+    autocomplete_fields = ("section", "hero")
     inlines = (BylineInline, SeeAlsoLinkInline)
-    actions = ("publish", "unpublish")
+    actions = ("publish", "unpublish", "submit_for_review")
     save_on_top = True
     fieldsets = (
         (
             None,
             {"fields": ("kind", "title", "slug", "section", "summary", "body", "tags")},
         ),
-        ("Publishing", {"fields": ("status", "published_at", "meta_description")}),
         (
-            "Hero image",
-            {"fields": ("image", "image_alt", "image_caption", "image_credit")},
+            "Publishing",
+            {
+                "fields": (
+                    "status",
+                    "published_at",
+                    "review_comment",
+                    "meta_description",
+                )
+            },
         ),
+        ("Hero image", {"fields": ("hero",)}),
     )
+
+    def render_change_form(self, request, context, *args, **kwargs):
+        # The pre-publish checklist panel (templates/admin/articles/article/).
+        form = context["adminform"].form
+        if form.instance.pk or form.is_bound:
+            see_also = next(
+                (
+                    inline.formset
+                    for inline in context["inline_admin_formsets"]
+                    if inline.formset.model is SeeAlsoLink
+                ),
+                None,
+            )
+            context["checklist"] = form.checklist(see_also)
+        return super().render_change_form(request, context, *args, **kwargs)
 
     @admin.display(boolean=True, description="Live")
     def is_live(self, obj):
         return obj.is_published
 
+    # Roles (roles/permissions.py): whoever may publish is an editor and may change
+    # every article. Other writers, contributors, change only their own drafts.
+
+    def has_publish_permission(self, request):
+        return request.user.has_perm("articles.publish_article")
+
+    def get_queryset(self, request):
+        articles = super().get_queryset(request)
+        if self.has_publish_permission(request):
+            return articles
+        # Contributors list their own work, and what readers see so they can link to it.
+        return articles.filter(created_by=request.user) | articles.published()
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        if not allowed or obj is None or self.has_publish_permission(request):
+            return allowed
+        # Once submitted, a piece is the editors' until they send it back.
+        return obj.created_by_id == request.user.pk and obj.status == Status.DRAFT
+
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        if self.has_publish_permission(request):
+            return form
+        return type(f"Writer{form.__name__}", (WriterChecksMixin, form), {})
+
+    def formfield_for_choice_field(self, db_field, request, **kwargs):
+        field = super().formfield_for_choice_field(db_field, request, **kwargs)
+        if db_field.name == "status" and not self.has_publish_permission(request):
+            # Only the menu loses "Published": the field still reads it, so that a
+            # crafted request gets WriterChecksMixin's clear error.
+            field.widget.choices = [
+                choice for choice in field.choices if choice[0] != Status.PUBLISHED
+            ]
+            field.help_text = (
+                "Choose “In review” and save when the piece is ready for an editor, "
+                "who publishes it or sends it back with a note. Until then it is "
+                "theirs: you can't change it while it is in review."
+            )
+        return field
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if self.has_publish_permission(request):
+            return fields
+        return (*fields, "published_at", "review_comment")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if self.has_publish_permission(request):
+            return fieldsets
+        # A writer reads the editor's note first, at the top of their own article.
+        fieldsets = [
+            (
+                name,
+                {
+                    **options,
+                    "fields": tuple(
+                        field
+                        for field in options["fields"]
+                        if field != "review_comment"
+                    ),
+                },
+            )
+            for name, options in fieldsets
+        ]
+        if obj and obj.review_comment and obj.created_by_id == request.user.pk:
+            note = {"fields": ("review_comment",)}
+            if obj.status == Status.DRAFT:
+                note["description"] = (
+                    "Your editor sent this article back. Make the changes, then "
+                    "choose “In review” as its status and save."
+                )
+            fieldsets.insert(0, ("Note from your editor", note))
+        return fieldsets
+
+    def save_model(self, request, obj, form, change):
+        if not change:
+            obj.created_by = request.user
+        super().save_model(request, obj, form, change)
+
     @admin.action(
-        description="Publish selected articles (keeps a publish time already set)"
+        description="Publish selected articles (keeps a publish time already set)",
+        permissions=("publish",),
     )
     def publish(self, request, queryset):
         # The form's own rules (Article.clean), so the action and the form can't drift.
         to_publish = queryset.exclude(status=Status.PUBLISHED)
         blocked = []
         for article in to_publish:
+            problems = []
             try:
                 article.clean()
             except ValidationError as error:
-                blocked.append(f"“{article}”: {' '.join(error.messages)}")
+                problems += error.messages
+            # The pre-publish checklist adds the rule for see-also links.
+            links = article.see_also_links.select_related("target_article")
+            problems += [
+                problem.message
+                for problem in check_article(article, links, tags=()).errors
+                if problem.field == SEE_ALSO_LINKS
+            ]
+            if problems:
+                blocked.append(f"“{article}”: {' '.join(problems)}")
         if blocked:
             self.message_user(
                 request,
@@ -167,13 +328,38 @@ class ArticleAdmin(admin.ModelAdmin):
         level = messages.SUCCESS if count else messages.WARNING
         self.message_user(request, " ".join(parts), level)
 
-    @admin.action(description="Unpublish selected articles (back to draft)")
+    @admin.action(
+        description="Unpublish selected articles (back to draft)",
+        permissions=("publish",),
+    )
     def unpublish(self, request, queryset):
         count = queryset.filter(status=Status.PUBLISHED).update(
             status=Status.DRAFT, updated_at=timezone.now()
         )
         level = messages.SUCCESS if count else messages.WARNING
         self.message_user(request, f"Unpublished {articles_count(count)}.", level)
+
+    @admin.action(
+        description="Submit selected drafts for review", permissions=("change",)
+    )
+    def submit_for_review(self, request, queryset):
+        # The change form's rule decides, so writers submit only their own drafts.
+        ready = [
+            article.pk
+            for article in queryset.filter(status=Status.DRAFT)
+            if self.has_change_permission(request, article)
+        ]
+        count = Article.objects.filter(pk__in=ready).update(
+            status=Status.IN_REVIEW, updated_at=timezone.now()
+        )
+        parts = [f"Submitted {articles_count(count)} for review."]
+        if skipped := queryset.count() - count:
+            parts.append(
+                f"Skipped {articles_count(skipped)}: "
+                "only drafts you can edit can be submitted."
+            )
+        level = messages.SUCCESS if count else messages.WARNING
+        self.message_user(request, " ".join(parts), level)
 
 
 def articles_count(count):

@@ -1,6 +1,7 @@
 from collections.abc import Iterable
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import Count, F, Prefetch, Q
@@ -9,6 +10,7 @@ from django.utils import timezone
 from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from taggit.managers import TaggableManager
+from taggit.models import TaggedItem
 
 from articles.sanitize import anchor_headings, sanitize_html
 
@@ -78,6 +80,14 @@ class ArticleQuerySet(models.QuerySet):
         """The one rule for what readers may see: published, and its time has come."""
         return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
 
+    def visible_to(self, user) -> "ArticleQuerySet":
+        """What user may open: editors everything, writers also their own pieces."""
+        if user.has_perm("articles.publish_article"):
+            return self.all()
+        if user.has_perm("articles.change_article"):
+            return self.published() | self.filter(created_by=user.pk)
+        return self.published()
+
     def in_section(self, section: Section) -> "ArticleQuerySet":
         return self.filter(section=section)
 
@@ -97,8 +107,10 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_listing(self) -> "ArticleQuerySet":
-        # Cards show neither body nor tags, so load neither.
-        return self.with_bylines().defer("body", "body_html", "toc")
+        # Cards show neither body nor tags, so load neither; the hero in the same query.
+        return (
+            self.with_bylines().select_related("hero").defer("body", "body_html", "toc")
+        )
 
     def related_to(
         self, article: "Article", exclude: Iterable[int] = ()
@@ -121,7 +133,7 @@ class ArticleQuerySet(models.QuerySet):
         )
 
     def for_detail(self) -> "ArticleQuerySet":
-        return self.with_bylines().prefetch_related("tags")
+        return self.with_bylines().select_related("hero").prefetch_related("tags")
 
 
 class Article(models.Model):
@@ -154,28 +166,17 @@ class Article(models.Model):
     )
     body_html = models.TextField(blank=True, editable=False)
     toc = models.JSONField(default=list, blank=True, editable=False)
-    image = models.ImageField(
-        "hero image",
-        upload_to="articles/%Y/%m/",
+    hero = models.ForeignKey(
+        "images.Image",
+        on_delete=models.PROTECT,
+        null=True,
         blank=True,
-        width_field="image_width",
-        height_field="image_height",
-        help_text="Shown at the top of the article and on cards. JPEG, PNG or WebP.",
-    )
-    # Stored so pages can reserve the image's space before it loads.
-    image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    image_alt = models.CharField(
-        "alt text",
-        max_length=250,
-        blank=True,
-        help_text="Describe the image for readers who cannot see it. Required with an image.",
-    )
-    image_caption = models.CharField(max_length=300, blank=True)
-    image_credit = models.CharField(
-        max_length=200,
-        blank=True,
-        help_text="Photographer or source, e.g. “Photo: Jane Doe”.",
+        related_name="+",
+        verbose_name="hero image",
+        help_text=(
+            "Shown at the top of the article, on cards and in link previews. Type to "
+            "search the image library; its alt text, caption and credit come with it."
+        ),
     )
     section = models.ForeignKey(
         Section, on_delete=models.PROTECT, related_name="articles"
@@ -186,6 +187,9 @@ class Article(models.Model):
     tags = TaggableManager(
         blank=True, help_text="Comma-separated. Readers can browse every tag."
     )
+    # The rows behind `tags`, so revisions can keep them (articles/revisions.py).
+    # A GenericRelation has no column: no migration.
+    tagged_items = GenericRelation(TaggedItem)
     status = models.CharField(
         max_length=20,
         choices=Status.choices,
@@ -258,10 +262,6 @@ class Article(models.Model):
         errors = {}
         if self.kind in (Kind.EXPLAINER, Kind.GUIDE) and not self.summary.strip():
             errors["summary"] = "Explainers and guides need an “In short” summary."
-        if self.image and not self.image_alt.strip():
-            errors["image_alt"] = (
-                "Describe the image: alt text is required with an image."
-            )
         if errors:
             raise ValidationError(errors)
         if self.status == Status.PUBLISHED and self.published_at is None:

@@ -3,8 +3,8 @@
 Every absolute URL starts from settings.SITE_URL, never from the request's Host
 header, so a spoofed Host cannot change what search engines and link previews see.
 The functions take what they need as arguments and read no database rows beyond
-the article's prefetched section, bylines and tags; templates reach them through
-articles/templatetags/seo.py and print JSON-LD with the jsonld filter.
+the article's prefetched section, bylines, tags and hero image; templates reach them
+through articles/templatetags/seo.py and print JSON-LD with the jsonld filter.
 """
 
 from datetime import datetime
@@ -45,13 +45,14 @@ def _iso(value: datetime) -> str:
 
 
 def social_image(article: Article | None, site_url: str) -> dict:
-    """The image a shared link shows: the article's hero, else the site's default."""
-    if article is not None and article.image:
+    """The image a shared link shows: the hero's 1200x630 crop, else the site's default."""
+    hero = article.hero if article is not None else None
+    if hero is not None and (crop := hero.social):
         return {
-            "url": absolute_url(article.image.url, site_url),
-            "width": article.image_width,
-            "height": article.image_height,
-            "alt": article.image_alt,
+            "url": absolute_url(crop["url"], site_url),
+            "width": crop["width"],
+            "height": crop["height"],
+            "alt": hero.alt_text,
         }
     return {
         "url": absolute_url(static(DEFAULT_IMAGE), site_url),
@@ -59,6 +60,15 @@ def social_image(article: Article | None, site_url: str) -> dict:
         "height": DEFAULT_IMAGE_HEIGHT,
         "alt": DEFAULT_IMAGE_ALT,
     }
+
+
+def article_images(article: Article, site_url: str) -> list[str]:
+    """JSON-LD images: the social crop and the hero's largest rendition, or the default."""
+    urls = [social_image(article, site_url)["url"]]
+    if article.hero is not None:
+        largest = absolute_url(article.hero.largest["url"], site_url)
+        urls += [largest] if largest not in urls else []
+    return urls
 
 
 def breadcrumbs(article: Article) -> list[dict]:
@@ -115,7 +125,7 @@ def article_jsonld(article: Article, site, site_url: str, language: str) -> dict
         "@type": "NewsArticle" if article.kind == Kind.NEWS else "Article",
         "headline": article.title,
         "description": article.description,
-        "image": [social_image(article, site_url)["url"]],
+        "image": article_images(article, site_url),
         # A draft being previewed has no publication date yet.
         "datePublished": _iso(article.published_at) if article.published_at else None,
         "dateModified": _iso(article.modified_at),

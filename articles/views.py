@@ -65,10 +65,8 @@ class AuthorDetailView(ListView):
 
 class ArticleDetailView(DetailView):
     def get_queryset(self):
-        # Staff who can edit articles may preview drafts and scheduled pieces.
-        if self.request.user.has_perm("articles.change_article"):
-            return Article.objects.for_detail()
-        return Article.objects.published().for_detail()
+        # Editors preview any draft or scheduled piece; writers their own.
+        return Article.objects.visible_to(self.request.user).for_detail()
 
     def get_context_data(self, **kwargs):
         article = self.object

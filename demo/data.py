@@ -7,6 +7,7 @@ the alt text, so keep them accurate to the hex values.
 """
 
 from articles.models import Kind, Status
+from corrections.models import Kind as NoteKind
 
 SECTIONS = [
     {
@@ -780,3 +781,26 @@ SEE_ALSO = {
         {"kind": "article", "to": "welcome-to-claude-news"},
     ],
 }  # fmt: skip
+
+# Notes shown under an article's dates and on /corrections/. `days_later` counts from
+# the article's publication; the correction's date is the article's "Updated" date.
+NOTES = [
+    {
+        "article": "where-to-find-official-claude-news",
+        "kind": NoteKind.CORRECTION,
+        "days_later": 1,
+        "text": (
+            "An earlier version of this article left out Anthropic's status page, the "
+            "first place to check reports of an outage. We have added it."
+        ),
+    },
+    {
+        "article": "what-is-a-context-window",
+        "kind": NoteKind.CLARIFICATION,
+        "days_later": 1,
+        "text": (
+            "We have made clearer that Claude's own replies count against the context "
+            "window, not only what you send."
+        ),
+    },
+]

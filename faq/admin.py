@@ -2,8 +2,9 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from articles.admin import ArticleAdmin
+from articles.admin import ArticleAdmin, EditableWithArticleMixin
 from articles.models import Article
+from faq.forms import EntryAdminForm
 from faq.models import ArticleEntry, Entry, Topic
 
 
@@ -17,6 +18,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 @admin.register(Entry)
 class EntryAdmin(admin.ModelAdmin):
+    form = EntryAdminForm
     list_display = ("question", "topic", "order", "is_published")
     list_editable = ("order", "is_published")
     list_filter = ("topic", "is_published", ("tags", admin.RelatedOnlyFieldListFilter))
@@ -35,6 +37,7 @@ class EntryAdmin(admin.ModelAdmin):
         "is_published",
         "tags",
         "used_on",
+        "seen_updated_at",  # Hidden: see EditConflictForm.
     )
 
     @admin.display(description="Used on")
@@ -64,7 +67,7 @@ class EntryAdmin(admin.ModelAdmin):
         )
 
 
-class ArticleEntryInline(admin.TabularInline):
+class ArticleEntryInline(EditableWithArticleMixin, admin.TabularInline):
     # Verbose names come from ArticleEntry.Meta.
     model = ArticleEntry
     extra = 0

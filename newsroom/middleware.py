@@ -1,19 +1,53 @@
+import base64
+import hashlib
+import re
+
 from django.conf import settings
+
+from articles.forms import rich_text_widget
+
+# The rich text editor (Tiptap) adds ProseMirror's base stylesheet as an inline
+# <style>; this is that stylesheet's hash. An upgrade of django-prose-editor that
+# changes it shows up as a CSP message in the browser tests (test_browser_csp.py).
+EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+_IMPORTMAP = re.compile(r'<script type="importmap">(.*?)</script>', re.DOTALL)
+
+
+def editor_importmap() -> str:
+    """The import map the admin's rich text editor renders, exactly as sent."""
+    return _IMPORTMAP.search(str(rich_text_widget().media["importmap"])).group(1)
+
+
+def content_security_policy() -> str:
+    """The site's policy, plus what the admin's rich text editor needs, by hash.
+
+    That is its import map (browsers take import maps only inline, and check them
+    like scripts) and its base stylesheet. The map's URLs depend on the static files
+    storage (hashed names in production), so its hash is worked out from the
+    rendered map, once, when the site starts.
+    """
+    digest = hashlib.sha256(editor_importmap().encode()).digest()
+    allowed = f"'sha256-{base64.b64encode(digest).decode()}'"
+    return (
+        f"{settings.CONTENT_SECURITY_POLICY}; script-src 'self' {allowed}; "
+        f"style-src 'self' {EDITOR_STYLE_HASH}"
+    )
 
 
 class ContentSecurityPolicyMiddleware:
     """Send the site's Content-Security-Policy on every response, the admin's too.
 
     Templates hold no inline script or style, so the policy needs no 'unsafe-inline';
-    JSON-LD blocks are data, which browsers do not execute.
+    JSON-LD blocks are data, which browsers do not execute. The rich text editor's
+    import map and stylesheet are allowed by their hashes alone
+    (see content_security_policy()).
     """
 
     def __init__(self, get_response):
         self.get_response = get_response
+        self.policy = content_security_policy()
 
     def __call__(self, request):
         response = self.get_response(request)
-        response.headers.setdefault(
-            "Content-Security-Policy", settings.CONTENT_SECURITY_POLICY
-        )
+        response.headers.setdefault("Content-Security-Policy", self.policy)
         return response

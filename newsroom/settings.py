@@ -52,9 +52,16 @@ INSTALLED_APPS = [
     "django.contrib.messages",
     "django.contrib.staticfiles",
     "taggit",
+    "reversion",
+    "django_prose_editor",
     "siteconfig",
+    "images",
     "articles",
     "faq",
+    "sharing",
+    "roles",
+    # After faq: corrections/admin.py extends the article admin registered before it.
+    "corrections",
     "demo",
 ]
 
@@ -136,6 +143,10 @@ STORAGES = {
 
 # Uploads larger than this are refused before they reach a form (bytes).
 DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# The image library refuses larger uploads, and images of more pixels, with a
+# form error naming the limit (images/processing.py).
+IMAGES_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
+IMAGES_MAX_PIXELS = 40_000_000
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"

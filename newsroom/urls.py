@@ -11,7 +11,9 @@ admin.site.site_title = "Newsroom admin"
 urlpatterns = [
     path("admin/", admin.site.urls),
     path("favicon.ico", views.favicon),
+    path("corrections/", include("corrections.urls")),
     path("faq/", include("faq.urls")),
+    path("preview/", include("sharing.urls")),
     path("", include("articles.urls")),
 ]
 

@@ -1,7 +1,9 @@
 import pytest
-from django.contrib.auth.models import Permission, User
 from django.core.cache import cache
+from django.test import Client
 
+from roles.permissions import Role
+from roles.services import roles_sync, staff_user_create
 from tests.browser import browser, logged_in_browser  # noqa: F401
 from tests.factories import make_section
 
@@ -25,18 +27,46 @@ def section(db):
 
 
 @pytest.fixture
-def editor(db):
-    """A staff user with full rights on articles, as the admin's editors have."""
-    user = User.objects.create_user("editor", password="pw", is_staff=True)
-    user.user_permissions.set(
-        Permission.objects.filter(
-            content_type__app_label__in=["articles", "faq", "taggit"]
-        )
-    )
-    return user
+def role_groups(db):
+    """The Contributor, Editor and Administrator groups, as roles/permissions.py has them.
+
+    Synced rather than left to the migration: apps migrated after it (and a
+    transactional test's flush) would leave groups short of permissions.
+    """
+    roles_sync()
+
+
+@pytest.fixture
+def editor(role_groups):
+    """A member of the Editor group, as the newsroom's editors are."""
+    return staff_user_create(username="editor", role=Role.EDITOR, password="pw")
 
 
 @pytest.fixture
 def editor_client(client, editor):
     client.force_login(editor)
     return client
+
+
+@pytest.fixture
+def contributor(role_groups):
+    """A member of the Contributor group: writes drafts, submits them for review."""
+    return staff_user_create(
+        username="contributor", role=Role.CONTRIBUTOR, password="pw"
+    )
+
+
+@pytest.fixture
+def contributor_client(contributor):
+    # Its own client, so a test can act as a contributor and an editor in turn.
+    client = Client()
+    client.force_login(contributor)
+    return client
+
+
+@pytest.fixture
+def administrator(role_groups):
+    """A member of the Administrator group (not a superuser)."""
+    return staff_user_create(
+        username="administrator", role=Role.ADMINISTRATOR, password="pw"
+    )

@@ -12,6 +12,7 @@ from taggit.models import Tag, TaggedItem
 from articles.models import Article, Author, Byline, Kind, Section, SeeAlsoLink, Status
 from articles.sanitize import ALLOWED_TAGS
 from faq.models import ArticleEntry, Entry, Topic
+from images.models import Image
 
 pytestmark = pytest.mark.django_db
 
@@ -35,7 +36,7 @@ def snapshot(media_root) -> dict:
             model.objects.count()
             for model in (
                 *(Section, Author, Article, Byline, Tag, TaggedItem, User),
-                *(Topic, Entry, ArticleEntry, SeeAlsoLink),
+                *(Topic, Entry, ArticleEntry, SeeAlsoLink, Image),
             )
         ],
         "updated_at": dict(Article.objects.values_list("slug", "updated_at")),
@@ -63,7 +64,7 @@ def test_first_run_creates_the_publication():
 
     assert (
         "Created 3 sections, 3 authors, 11 articles, 11 FAQ entries, "
-        "22 see-also links." in out
+        "22 see-also links, 2 notes." in out
     )
 
 
@@ -112,10 +113,19 @@ def test_only_one_article_shows_as_updated():
 def test_most_articles_have_hero_images_with_alt_text():
     run_demo_content()
 
-    with_image = Article.objects.exclude(image="")
+    with_image = Article.objects.exclude(hero=None).select_related("hero")
 
     assert with_image.count() >= 7
-    assert all(a.image_alt and a.image_width == 1600 for a in with_image)
+    assert all(a.hero.alt_text and a.hero.width == 1600 for a in with_image)
+
+
+def test_demo_heroes_come_with_renditions_and_a_social_crop():
+    run_demo_content()
+
+    for image in Image.objects.all():
+        widths = [item["width"] for item in image.renditions["responsive"]]
+        assert widths == [480, 480, 800, 800, 1200, 1200, 1600, 1600], image.title
+        assert image.social["width"] == 1200, image.title
 
 
 def test_bodies_use_only_tags_the_sanitizer_keeps():

@@ -20,11 +20,12 @@ def page_urls(article):
         "section": article.section.get_absolute_url(),
         "tag": reverse("articles:tag", args=["privacy"]),
         "author": article.byline_authors[0].get_absolute_url(),
+        "corrections": reverse("corrections:index"),
         "404": "/no-such-page/",
     }
 
 
-PAGE_TYPES = ["home", "article", "section", "tag", "author", "404"]
+PAGE_TYPES = ["home", "article", "section", "tag", "author", "corrections", "404"]
 
 
 def disclaimer_of(response) -> str:

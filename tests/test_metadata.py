@@ -11,7 +11,7 @@ from django.urls import reverse
 from PIL import Image
 
 from siteconfig.models import SiteSettings
-from tests.factories import make_article, make_image_file, make_section
+from tests.factories import make_article, make_image, make_image_file, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -206,14 +206,13 @@ def test_canonical_drops_other_query_parameters(client, two_pages_of_news):
     assert head.canonical == f"{SITE_URL}{section_url}?page=2"
 
 
-def test_og_image_is_the_hero_image_when_there_is_one(client):
-    article = make_article(
-        image=make_image_file(size=(800, 450)), image_alt="A map on a desk"
-    )
+def test_og_image_is_the_hero_social_crop_when_there_is_one(client):
+    hero = make_image(file=make_image_file(size=(800, 450)), alt_text="A map on a desk")
+    article = make_article(hero=hero)
     head = head_of(client, article.get_absolute_url())
-    assert head.one("og:image") == SITE_URL + article.image.url
-    assert head.one("og:image:width") == "800"
-    assert head.one("og:image:height") == "450"
+    assert head.one("og:image") == SITE_URL + hero.social["url"]
+    assert head.one("og:image:width") == "1200"
+    assert head.one("og:image:height") == "630"
     assert head.one("og:image:alt") == "A map on a desk"
 
 
@@ -245,7 +244,7 @@ def test_article_times_carry_their_offset_and_match_the_model(client, article):
     assert published.tzinfo is not None
     assert modified.tzinfo is not None
     assert published == article.published_at
-    assert modified == article.updated_at
+    assert modified == article.modified_at  # The last update note, else publication.
 
 
 def test_article_section_and_tags_are_in_article_meta(client, article):

@@ -2,7 +2,6 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
-from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import escape
@@ -10,7 +9,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from taggit.models import Tag
 
 from articles.models import Article, Kind, Status
-from tests.factories import make_article, make_author, make_image_file, make_section
+from tests.factories import make_article, make_author, make_image, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -19,10 +18,10 @@ CHANGELIST_URL = reverse("admin:articles_article_changelist")
 TYPED_BODY = "<p>What the editor typed & kept, <b>in bold</b>.</p>"
 
 
-# The see-also and FAQ inlines, posted empty.
+# The see-also, FAQ and corrections inlines, posted empty.
 EMPTY_INLINES = {
     f"{prefix}-{field}": "0"
-    for prefix in ("see_also_links", "faq_links")
+    for prefix in ("see_also_links", "faq_links", "notes")
     for field in ("TOTAL_FORMS", "INITIAL_FORMS")
 }
 
@@ -41,9 +40,7 @@ def add_form_data(section, author, **overrides):
         "published_at_0": "",
         "published_at_1": "",
         "meta_description": "",
-        "image_alt": "",
-        "image_caption": "",
-        "image_credit": "",
+        "hero": "",
         "bylines-TOTAL_FORMS": "1",
         "bylines-INITIAL_FORMS": "0",
         **EMPTY_INLINES,
@@ -73,9 +70,7 @@ def change_form_data(article, **overrides):
         "published_at_0": "",
         "published_at_1": "",
         "meta_description": article.meta_description,
-        "image_alt": article.image_alt,
-        "image_caption": article.image_caption,
-        "image_credit": article.image_credit,
+        "hero": article.hero_id or "",
         "bylines-TOTAL_FORMS": str(len(bylines)),
         "bylines-INITIAL_FORMS": str(len(bylines)),
         **EMPTY_INLINES,
@@ -101,10 +96,6 @@ def run_action(client, action, *articles):
         {"action": action, ACTION_CHECKBOX_NAME: [article.pk for article in articles]},
         follow=True,
     )
-
-
-def media_files(settings):
-    return [path for path in settings.MEDIA_ROOT.rglob("*") if path.is_file()]
 
 
 # Creating an article
@@ -283,20 +274,13 @@ def test_unpublish_action_returns_articles_to_draft(editor_client, client):
             "Explainers and guides need an “In short” summary.",
         ),
         ({"bylines-0-author": ""}, "This field is required."),
-        (
-            {"image": make_image_file, "image_alt": ""},
-            "Describe the image: alt text is required with an image.",
-        ),
+        ({"hero": "999999"}, "Select a valid choice."),
     ],
-    ids=["explainer-without-summary", "byline-without-author", "image-without-alt"],
+    ids=["explainer-without-summary", "byline-without-author", "hero-not-in-library"],
 )
 def test_form_error_saves_nothing_and_keeps_body(
-    editor_client, section, settings, overrides, error
+    editor_client, section, overrides, error
 ):
-    overrides = {
-        name: value() if callable(value) else value for name, value in overrides.items()
-    }
-
     response = editor_client.post(
         ADD_URL, add_form_data(section, make_author(), **overrides)
     )
@@ -304,34 +288,18 @@ def test_form_error_saves_nothing_and_keeps_body(
     assertContains(response, error)
     assertContains(response, escape(TYPED_BODY))
     assert not Article.objects.exists()
-    assert media_files(settings) == []
 
 
-def test_upload_that_is_not_an_image_is_a_form_error(editor_client, section, settings):
-    fake = SimpleUploadedFile("photo.jpg", b"not an image", content_type="image/jpeg")
+def test_hero_is_picked_from_the_library(editor_client, section):
+    # Uploads, and their checks, are the library's: tests/images/.
+    hero = make_image(title="Lighthouse")
 
     response = editor_client.post(
-        ADD_URL,
-        add_form_data(section, make_author(), image=fake, image_alt="A photo"),
-    )
-
-    assertContains(response, "Upload a valid image.")
-    assert not Article.objects.exists()
-    assert media_files(settings) == []
-
-
-def test_image_with_alt_text_is_saved(editor_client, section, settings):
-    response = editor_client.post(
-        ADD_URL,
-        add_form_data(
-            section, make_author(), image=make_image_file(), image_alt="A blue square"
-        ),
+        ADD_URL, add_form_data(section, make_author(), hero=hero.pk)
     )
 
     assert response.status_code == 302
-    article = Article.objects.get()
-    assert (article.image_width, article.image_height) == (640, 360)
-    assert len(media_files(settings)) == 1
+    assert Article.objects.get().hero == hero
 
 
 # Changelist

@@ -8,7 +8,7 @@ import pytest
 from django.conf import settings as django_settings
 
 from articles.models import Article, Kind
-from tests.factories import make_article, make_author, make_image_file, make_section
+from tests.factories import make_article, make_author, make_image, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -168,10 +168,14 @@ def test_page_facts_are_stated(news_data, article):
     assert sorted(news_data["keywords"]) == ["maps", "research"]
 
 
-def test_image_is_the_hero_as_an_absolute_url(client):
-    article = make_article(image=make_image_file(), image_alt="A map")
+def test_images_are_the_heros_social_crop_and_largest_rendition(client):
+    hero = make_image(alt_text="A map")
+    article = make_article(hero=hero)
     data = page_of(client, article).of_type("NewsArticle")
-    assert data["image"] == [SITE_URL + article.image.url]
+    assert data["image"] == [
+        SITE_URL + hero.social["url"],
+        SITE_URL + hero.largest["url"],
+    ]
 
 
 def test_image_is_the_default_without_a_hero(news_data):

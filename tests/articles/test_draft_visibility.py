@@ -102,3 +102,22 @@ def test_staff_without_change_permission_gets_404_for_draft(client, django_user_
     client.force_login(user)
     article = make_article(status=Status.DRAFT)
     assert client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_writer_previews_own_draft(contributor, contributor_client):
+    article = make_article(
+        title="My draft", status=Status.DRAFT, created_by=contributor
+    )
+    response = contributor_client.get(article.get_absolute_url())
+    assert response.status_code == 200
+    assert "Draft preview" in response.content.decode()
+
+
+def test_writer_cannot_preview_someone_elses_draft(contributor_client, editor):
+    article = make_article(status=Status.DRAFT, created_by=editor)
+    assert contributor_client.get(article.get_absolute_url()).status_code == 404
+
+
+def test_writer_still_reads_published_articles(contributor_client, editor):
+    article = make_article(created_by=editor)
+    assert contributor_client.get(article.get_absolute_url()).status_code == 200

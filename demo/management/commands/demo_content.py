@@ -17,15 +17,20 @@ from django.utils import timezone
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
 from articles.models import Article, Author, Byline, Section, SeeAlsoLink
+from corrections.models import Note
 from demo.data import (
     ARTICLES,
     AUTHORS,
     FAQ_ENTRIES,
     FAQ_TOPICS,
+    NOTES,
     SECTIONS,
     SEE_ALSO,
 )
 from faq.models import ArticleEntry, Entry, Topic
+from images.models import Image as LibraryImage
+from roles.permissions import Role
+from roles.services import roles_sync, staff_user_create
 
 HERO_SIZE = (1600, 900)
 CREDIT = "Illustration: Claude News"
@@ -38,6 +43,13 @@ PATTERN_WORDS = {
 }
 ADMIN_USERNAME = "admin"
 ADMIN_HINT = "Log in at http://127.0.0.1:8000/admin/ as admin / admin."
+# One login per role, to try the admin as each: the username is the role's, the
+# password "<role>-demo". Local work only, like admin / admin.
+DEMO_STAFF = {
+    Role.CONTRIBUTOR: "writes drafts and submits them for review",
+    Role.EDITOR: "edits, reviews and publishes; sections, authors, FAQ, tags",
+    Role.ADMINISTRATOR: "an editor who also manages site settings and users",
+}
 
 
 def _encode(image: Image.Image, fmt: str, **options) -> bytes:
@@ -154,6 +166,29 @@ def create_authors() -> tuple[dict[str, Author], int]:
     return authors, len(missing)
 
 
+def create_hero(data: dict, article: Article) -> LibraryImage:
+    """Add the article's illustration to the image library, as an upload would be."""
+    (top_name, top), (bottom_name, bottom), pattern = data["image"]
+    label = article.section.name
+    hero = LibraryImage(
+        title=article.title,
+        file=ContentFile(
+            hero_jpeg(top, bottom, pattern, label, seed=article.slug),
+            name=f"{article.slug}.jpg",
+        ),
+        alt_text=(
+            f"Illustration: a {top_name} to {bottom_name} gradient with "
+            f"{PATTERN_WORDS[pattern]}, the words “Claude News” and “{label}”."
+        ),
+        caption=data.get("caption", ""),
+        credit=CREDIT,
+    )
+    # The admin's checks and save(): metadata removed, renditions made.
+    hero.full_clean()
+    hero.save()
+    return hero
+
+
 def create_article(
     data: dict, sections: dict[str, Section], authors: dict[str, Author]
 ) -> Article:
@@ -171,16 +206,7 @@ def create_article(
         body=data["body"].strip(),
     )
     if data["image"]:
-        (top_name, top), (bottom_name, bottom), pattern = data["image"]
-        label = article.section.name
-        hero = hero_jpeg(top, bottom, pattern, label, seed=article.slug)
-        article.image.save(f"{article.slug}.jpg", ContentFile(hero), save=False)
-        article.image_alt = (
-            f"Illustration: a {top_name} to {bottom_name} gradient with "
-            f"{PATTERN_WORDS[pattern]}, the words “Claude News” and “{label}”."
-        )
-        article.image_caption = data.get("caption", "")
-        article.image_credit = CREDIT
+        article.hero = create_hero(data, article)
     article.full_clean()
     article.save()
     for position, slug in enumerate(data["authors"]):
@@ -251,6 +277,21 @@ def create_see_also(articles: dict[str, Article], sections: dict[str, Section]) 
     return created
 
 
+def create_notes(articles: dict[str, Article]) -> int:
+    """Add the listed corrections and clarifications to articles that have no notes."""
+    noted = set(Note.objects.values_list("article__slug", flat=True))
+    missing = [data for data in NOTES if data["article"] not in noted]
+    for data in missing:
+        article = articles[data["article"]]
+        Note.objects.create(
+            article=article,
+            kind=data["kind"],
+            text=data["text"],
+            created_at=article.published_at + timedelta(days=data["days_later"]),
+        )
+    return len(missing)
+
+
 def create_admin() -> bool:
     """Create the admin / admin superuser unless a user of that name exists."""
     User = get_user_model()
@@ -259,6 +300,36 @@ def create_admin() -> bool:
         return False
     User.objects.create_superuser(ADMIN_USERNAME, "admin@example.com", "admin")
     return True
+
+
+def create_staff() -> list[Role]:
+    """Create the demo's contributor, editor and administrator unless they exist."""
+    roles_sync()  # The groups as roles/permissions.py says, apps added since included.
+    User = get_user_model()
+    created = []
+    for role in DEMO_STAFF:
+        # Never touch an existing account: it may have a real password.
+        if User.objects.filter(username=role.value).exists():
+            continue
+        staff_user_create(
+            username=role.value,
+            role=role,
+            password=f"{role.value}-demo",
+            email=f"{role.value}@example.com",
+        )
+        created.append(role)
+    return created
+
+
+def staff_logins(created: list[Role]) -> str:
+    """The role logins to print, marking accounts that existed before this run."""
+    lines = ["One login per role at http://127.0.0.1:8000/admin/:"]
+    for role, does in DEMO_STAFF.items():
+        line = f"  {role.value} / {role.value}-demo: {does}"
+        if role not in created:
+            line += " (existed already: password unchanged)"
+        lines.append(line)
+    return "\n".join(lines)
 
 
 class Command(BaseCommand):
@@ -289,17 +360,26 @@ class Command(BaseCommand):
             )
             new_entries = create_faq(articles)
             new_links = create_see_also(articles, sections)
+            new_notes = create_notes(articles)
             admin_created = create_admin()
+            staff_created = create_staff()
 
-        if new_sections or new_authors or missing or new_entries or new_links:
+        if (
+            new_sections
+            or new_authors
+            or missing
+            or new_entries
+            or new_links
+            or new_notes
+        ):
             self.stdout.write(
                 self.style.SUCCESS(
                     f"Created {new_sections} sections, {new_authors} authors, "
                     f"{len(missing)} articles, {new_entries} FAQ entries, "
-                    f"{new_links} see-also links."
+                    f"{new_links} see-also links, {new_notes} notes."
                 )
             )
-        elif not admin_created:
+        elif not admin_created and not staff_created:
             self.stdout.write("Nothing to do: demo content already present.")
         if admin_created:
             self.stdout.write(self.style.SUCCESS(f"Created user admin. {ADMIN_HINT}"))
@@ -307,3 +387,4 @@ class Command(BaseCommand):
             self.stdout.write(
                 "User admin already exists; its password was not changed."
             )
+        self.stdout.write(staff_logins(staff_created))

@@ -1,0 +1,28 @@
+from articles.forms import EditConflictForm, rich_text_widget, tidy_pasted_html
+from faq.models import Entry
+
+
+class EntryAdminForm(EditConflictForm):
+    """The FAQ entry form: the rich text editor for answers, and no silent overwrites."""
+
+    class Meta:
+        model = Entry
+        fields = (
+            "question",
+            "slug",
+            "answer",
+            "topic",
+            "order",
+            "is_published",
+            "tags",
+        )
+        widgets = {"answer": rich_text_widget()}
+        help_texts = {
+            "answer": (
+                "Use the toolbar: paragraphs, lists and links suit most answers. "
+                "Fonts and colours pasted from elsewhere are removed on save."
+            )
+        }
+
+    def clean_answer(self):
+        return tidy_pasted_html(self.cleaned_data["answer"])

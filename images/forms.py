@@ -1,0 +1,31 @@
+from django import forms
+
+from images.models import Image
+
+# A hint for the browser's file picker; the server checks the file's content.
+ACCEPTED_TYPES = "image/jpeg,image/png,image/webp,image/gif"
+
+
+def focal_input():
+    return forms.NumberInput(attrs={"step": "0.01", "min": "0", "max": "1"})
+
+
+class ImageAdminForm(forms.ModelForm):
+    class Meta:
+        model = Image
+        fields = (
+            "title",
+            "file",
+            "alt_text",
+            "caption",
+            "credit",
+            "focal_x",
+            "focal_y",
+        )
+        widgets = {
+            "title": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "alt_text": forms.TextInput(attrs={"class": "vLargeTextField"}),
+            "file": forms.ClearableFileInput(attrs={"accept": ACCEPTED_TYPES}),
+            "focal_x": focal_input(),
+            "focal_y": focal_input(),
+        }

@@ -1,0 +1,255 @@
+"""Image files for the library: checked by content, stored clean, rendered once.
+
+An upload is accepted only when Pillow finds JPEG, PNG, WebP or GIF *content* in it
+(its name, extension and declared content type are never trusted), when it is within
+IMAGES_MAX_UPLOAD_BYTES and IMAGES_MAX_PIXELS, and when it decodes completely: a
+truncated file or a decompression bomb is refused before anything is written.
+
+Stored files carry no EXIF (so no GPS position), XMP or comments: the original is
+re-encoded after its EXIF orientation is applied, and every rendition is made from
+that clean copy. The ICC colour profile is kept, so colours stay as photographed.
+Renditions are made once, when the file or the focal point changes, never on a
+reader's request. These functions take a storage and return plain data; the Image
+model and the migration that moved the old hero images both call them.
+"""
+
+import io
+import warnings
+from pathlib import PurePosixPath
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
+from django.core.files.storage import Storage
+from django.template.defaultfilters import filesizeformat
+from PIL import Image, ImageOps, UnidentifiedImageError
+
+# Pillow's format name, and the extension the stored original gets.
+FORMATS = {"JPEG": ".jpg", "PNG": ".png", "WEBP": ".webp", "GIF": ".gif"}
+# GIFs are stored as their first frame, losslessly, as PNG.
+STORED_FORMAT = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "GIF": "PNG"}
+RGB_MODES = ("RGB", "RGBA", "RGBX", "P", "PA")
+WIDTHS = (480, 800, 1200, 1600)
+SOCIAL_SIZE = (1200, 630)
+ENCODER_OPTIONS = {
+    "JPEG": {"quality": 82, "optimize": True, "progressive": True},
+    "PNG": {"optimize": True},
+    "WEBP": {"quality": 80},
+}
+# The stored original is re-encoded once; keep more of its quality.
+ORIGINAL_OPTIONS = {
+    "JPEG": {"quality": 90, "optimize": True},
+    "PNG": {},
+    "WEBP": {"quality": 90},
+}
+
+NOT_AN_IMAGE = (
+    "This file is not a JPEG, PNG, WebP or GIF image (its contents were checked, "
+    "not its name). Export it in one of those formats and upload it again."
+)
+DAMAGED = (
+    "This image is damaged or incomplete, so it cannot be shown. "
+    "Export it again and upload the new file."
+)
+
+
+def megapixels(pixels: int) -> str:
+    return f"{pixels / 1_000_000:g} megapixels"
+
+
+def validate_upload(file) -> None:
+    """Raise ValidationError unless file is a whole JPEG, PNG, WebP or GIF within limits.
+
+    Reads the file only; writes nothing anywhere.
+    """
+    max_bytes = settings.IMAGES_MAX_UPLOAD_BYTES
+    if file.size > max_bytes:
+        raise ValidationError(
+            f"This file is {filesizeformat(file.size)}; images can be at most "
+            f"{filesizeformat(max_bytes)}. Export a smaller version and upload it.",
+            code="file_too_big",
+        )
+    image = _open(file)
+    try:
+        image.verify()
+    except Exception as error:
+        raise ValidationError(DAMAGED, code="damaged") from error
+    # verify() does not decode pixel data: decoding in full finds a truncated file.
+    _decode(file)
+
+
+def decode(file) -> tuple[Image.Image, str]:
+    """The upright first frame of file, as RGB or RGBA without metadata, and its format.
+
+    Applies the same checks as validate_upload() except the byte limit.
+    """
+    image = _decode(file)
+    # An RGB profile describes RGB output; a CMYK or grey one would not, so it goes.
+    icc_profile = image.info.get("icc_profile") if image.mode in RGB_MODES else None
+    upright = ImageOps.exif_transpose(image)
+    if upright.mode in ("I", "I;16", "I;16B", "I;16L"):
+        # 16-bit grey: scale to 8 bits, which convert() alone would clip to white.
+        upright = upright.convert("I").point(lambda value: value / 256).convert("L")
+    clean = upright.convert("RGBA" if has_transparency(upright) else "RGB")
+    # convert() copies info (EXIF, XMP, comments); encoders would write some of it.
+    clean.info = {"icc_profile": icc_profile} if icc_profile else {}
+    return clean, image.format
+
+
+def _open(file) -> Image.Image:
+    file.seek(0)
+    try:
+        # Bomb warnings become errors: an image this large is refused, not decoded.
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", Image.DecompressionBombWarning)
+            image = Image.open(file, formats=list(FORMATS))
+    except UnidentifiedImageError as error:
+        raise ValidationError(NOT_AN_IMAGE, code="not_an_image") from error
+    except (Image.DecompressionBombError, Image.DecompressionBombWarning) as error:
+        raise _too_many_pixels("far more than that") from error
+    except Exception as error:
+        raise ValidationError(DAMAGED, code="damaged") from error
+    width, height = image.size
+    if width * height > settings.IMAGES_MAX_PIXELS:
+        raise _too_many_pixels(
+            f"{width} × {height} pixels ({megapixels(width * height)})"
+        )
+    return image
+
+
+def _too_many_pixels(actual: str) -> ValidationError:
+    return ValidationError(
+        f"Images can be at most {megapixels(settings.IMAGES_MAX_PIXELS)}; this one "
+        f"is {actual}. Export a smaller version and upload it.",
+        code="too_many_pixels",
+    )
+
+
+def _decode(file) -> Image.Image:
+    image = _open(file)
+    try:
+        image.load()  # The first frame only, for animated GIFs and WebPs.
+    except Exception as error:
+        raise ValidationError(DAMAGED, code="damaged") from error
+    return image
+
+
+def has_transparency(image: Image.Image) -> bool:
+    """True when some pixel is not fully opaque (an unused alpha channel is not)."""
+    if image.mode not in ("RGBA", "LA", "PA", "RGBa", "La") and (
+        "transparency" not in image.info
+    ):
+        return False
+    low, _high = image.convert("RGBA").getchannel("A").getextrema()
+    return low < 255
+
+
+def encode(image: Image.Image, fmt: str, options: dict | None = None) -> bytes:
+    """image in fmt, with its ICC profile and no other metadata."""
+    if fmt == "JPEG" and image.mode == "RGBA":
+        image = flatten(image)
+    options = ENCODER_OPTIONS[fmt] if options is None else options
+    icc_profile = image.info.get("icc_profile")
+    extra = {"icc_profile": icc_profile} if icc_profile else {}
+    buffer = io.BytesIO()
+    image.save(buffer, fmt, **options, **extra)
+    return buffer.getvalue()
+
+
+def flatten(image: Image.Image) -> Image.Image:
+    """image on a white background (JPEG has no transparency)."""
+    background = Image.new("RGB", image.size, "white")
+    background.paste(image, mask=image.getchannel("A"))
+    background.info = image.info
+    return background
+
+
+def encode_original(image: Image.Image, source_format: str) -> tuple[bytes, str]:
+    """The clean original to store, and its extension."""
+    fmt = STORED_FORMAT[source_format]
+    return encode(image, fmt, ORIGINAL_OPTIONS[fmt]), FORMATS[fmt]
+
+
+def rendition_widths(width: int) -> list[int]:
+    """The srcset widths for an image this wide: never wider than the image itself."""
+    return sorted({w for w in WIDTHS if w < width} | {min(width, WIDTHS[-1])})
+
+
+def social_crop_box(
+    size: tuple[int, int], focal: tuple[float, float]
+) -> tuple[int, int, int, int]:
+    """The largest 1200:630 box centred on the focal point, moved inside the image."""
+    width, height = size
+    target_w, target_h = SOCIAL_SIZE
+    if width * target_h > height * target_w:
+        box_w, box_h = round(height * target_w / target_h), height
+    else:
+        box_w, box_h = width, round(width * target_h / target_w)
+    left = round(focal[0] * width - box_w / 2)
+    top = round(focal[1] * height - box_h / 2)
+    left = min(max(left, 0), width - box_w)
+    top = min(max(top, 0), height - box_h)
+    return left, top, left + box_w, top + box_h
+
+
+def make_renditions(
+    storage: Storage, image: Image.Image, original_name: str, focal: tuple
+) -> dict:
+    """Write the srcset renditions and the social crop of image; return their data."""
+    fallback = "PNG" if image.mode == "RGBA" else "JPEG"
+    responsive = []
+    for width in rendition_widths(image.width):
+        height = max(1, round(image.height * width / image.width))
+        resized = image
+        if width != image.width:
+            resized = image.resize(
+                (width, height), Image.Resampling.LANCZOS, reducing_gap=3.0
+            )
+            resized.info = image.info
+        for fmt in ("WEBP", fallback):
+            responsive.append(
+                _write(storage, resized, fmt, _name(original_name, f"{width}w", fmt))
+            )
+    return {
+        "source": original_name,
+        "responsive": responsive,
+        "social": make_social(storage, image, original_name, focal),
+    }
+
+
+def make_social(
+    storage: Storage, image: Image.Image, original_name: str, focal: tuple
+) -> dict:
+    """Write the 1200x630 crop for link previews, centred on focal; return its data."""
+    crop = image.crop(social_crop_box(image.size, focal)).resize(
+        SOCIAL_SIZE, Image.Resampling.LANCZOS, reducing_gap=3.0
+    )
+    crop.info = image.info
+    # The focal point is in the name, so a new crop gets a new URL past any cache.
+    key = f"social-{round(focal[0] * 100)}-{round(focal[1] * 100)}"
+    data = _write(storage, crop, "JPEG", _name(original_name, key, "JPEG"))
+    return {**data, "focal": list(focal)}
+
+
+def _name(original_name: str, key: str, fmt: str) -> str:
+    path = PurePosixPath(original_name)
+    return str(path.with_name(f"{path.stem}-{key}{FORMATS[fmt]}"))
+
+
+def _write(storage: Storage, image: Image.Image, fmt: str, name: str) -> dict:
+    data = encode(image, fmt)
+    return {
+        "width": image.width,
+        "height": image.height,
+        "format": fmt,
+        "path": storage.save(name, ContentFile(data)),
+        "bytes": len(data),
+    }
+
+
+def rendition_paths(renditions: dict) -> list[str]:
+    """Every file a renditions dict (from make_renditions) points to."""
+    paths = [item["path"] for item in renditions.get("responsive", [])]
+    if renditions.get("social"):
+        paths.append(renditions["social"]["path"])
+    return paths

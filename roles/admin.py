@@ -1,0 +1,113 @@
+from django import forms
+from django.contrib import admin, messages
+from django.contrib.admin.helpers import ActionForm
+from django.contrib.auth import get_user_model
+from django.contrib.auth.admin import UserAdmin
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.html import format_html
+
+from articles.admin import ArticleAdmin, articles_count
+from articles.models import Status
+from roles.models import ArticleInReview
+
+
+class ReviewActionForm(ActionForm):
+    # Shown beside the action menu; "Send back" hands it to the writer.
+    review_comment = forms.CharField(
+        label="Note to the writer:",
+        required=False,
+        widget=forms.TextInput(
+            attrs={"size": 50, "placeholder": "What to change before it can run"}
+        ),
+    )
+
+
+@admin.register(ArticleInReview)
+class ReviewQueueAdmin(ArticleAdmin):
+    """The editors' queue: submitted articles, to publish or send back with a note."""
+
+    list_display = ("title_link", "kind", "section", "writer", "updated_at")
+    list_display_links = None
+    list_filter = ("kind", "section")
+    list_select_related = ("section", "created_by")
+    date_hierarchy = None
+    ordering = ("updated_at",)  # Who waited longest comes first.
+    inlines = ()
+    actions = ("publish", "send_back")
+    action_form = ReviewActionForm
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).filter(status=Status.IN_REVIEW)
+
+    # Editors (articles.publish_article) only. Changing happens on the article's
+    # own form, which the titles link to.
+
+    def has_module_permission(self, request):
+        return self.has_publish_permission(request)
+
+    def has_view_permission(self, request, obj=None):
+        return self.has_publish_permission(request)
+
+    def has_add_permission(self, request):
+        return False
+
+    def has_change_permission(self, request, obj=None):
+        return False
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        waiting = self.get_queryset(request).count()
+        extra_context = {**(extra_context or {}), "title": f"Review queue ({waiting})"}
+        return super().changelist_view(request, extra_context)
+
+    @admin.display(description="Title", ordering="title")
+    def title_link(self, obj):
+        url = reverse("admin:articles_article_change", args=[obj.pk])
+        return format_html('<a href="{}">{}</a>', url, obj.title)
+
+    @admin.display(description="Written by", ordering="created_by__username")
+    def writer(self, obj):
+        if obj.created_by is None:
+            return "–"
+        return obj.created_by.get_full_name() or obj.created_by.get_username()
+
+    @admin.action(
+        description="Send back to the writer with the note (back to draft)",
+        permissions=("publish",),
+    )
+    def send_back(self, request, queryset):
+        note = request.POST.get("review_comment", "").strip()
+        if not note:
+            self.message_user(
+                request,
+                "Nothing was sent back. Write a note to the writer first: "
+                "what should they change?",
+                messages.ERROR,
+            )
+            return
+        count = queryset.filter(status=Status.IN_REVIEW).update(
+            status=Status.DRAFT, review_comment=note, updated_at=timezone.now()
+        )
+        self.message_user(
+            request,
+            f"Sent {articles_count(count)} back to the writer as a draft, "
+            "with your note at the top of the form.",
+        )
+
+
+admin.site.unregister(get_user_model())
+
+
+@admin.register(get_user_model())
+class StaffUserAdmin(UserAdmin):
+    """Accounts get their rights from role groups; only a superuser makes another."""
+
+    def get_readonly_fields(self, request, obj=None):
+        fields = super().get_readonly_fields(request, obj)
+        if request.user.is_superuser:
+            return fields
+        # Otherwise an administrator could tick their own way past every role.
+        return (*fields, "is_superuser", "user_permissions")

@@ -1,0 +1,116 @@
+"""Post an admin form the way a browser does: what the page rendered, plus changes.
+
+Reading the inlines' management forms from the page keeps these tests working as
+inlines are added to the article form.
+"""
+
+from html.parser import HTMLParser
+
+from django.urls import reverse
+
+
+class FormReader(HTMLParser):
+    """The fields one form submits, and its inlines' blank "__prefix__" rows."""
+
+    def __init__(self, form_id):
+        super().__init__(convert_charrefs=True)
+        self.form_id = form_id
+        self.in_form = False
+        self.fields = {}
+        self.blank_rows = {}
+        self._select = None  # [name, first option, selected option or None]
+        self._textarea = None
+
+    def _store(self, name, value):
+        target = self.blank_rows if "__prefix__" in name else self.fields
+        target[name] = value
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "form" and attrs.get("id") == self.form_id:
+            self.in_form = True
+        if not self.in_form or "disabled" in attrs:
+            return
+        name = attrs.get("name")
+        if tag == "option" and self._select:
+            value = attrs.get("value", "")
+            if self._select[1] is None:
+                self._select[1] = value
+            if "selected" in attrs:
+                self._select[2] = value
+        elif not name:
+            return
+        elif tag == "input":
+            kind = attrs.get("type", "text")
+            if kind in ("submit", "button", "reset", "file", "image"):
+                return
+            if kind in ("checkbox", "radio") and "checked" not in attrs:
+                return
+            self._store(name, attrs.get("value", "on" if kind == "checkbox" else ""))
+        elif tag == "textarea":
+            self._textarea = [name, ""]
+        elif tag == "select":
+            self._select = [name, None, None]
+
+    def handle_data(self, data):
+        if self._textarea:
+            self._textarea[1] += data
+
+    def handle_endtag(self, tag):
+        if tag == "form":
+            self.in_form = False
+        elif tag == "select" and self._select:
+            # With no option marked, browsers send the first.
+            name, first, selected = self._select
+            self._store(name, selected if selected is not None else first or "")
+            self._select = None
+        elif tag == "textarea" and self._textarea:
+            name, text = self._textarea
+            # Browsers drop the newline Django writes after <textarea>.
+            self._store(name, text.removeprefix("\r\n").removeprefix("\n"))
+            self._textarea = None
+
+
+def read_form(response, form_id="article_form") -> FormReader:
+    assert response.status_code == 200, response.status_code
+    reader = FormReader(form_id)
+    reader.feed(response.content.decode())
+    return reader
+
+
+def form_data(response, form_id="article_form", **changes) -> dict:
+    """What the page's form posts, with `changes` (field name: value) applied."""
+    return {**read_form(response, form_id).fields, **changes}
+
+
+def inline_prefix(form: FormReader, field: str) -> str:
+    """The prefix of the inline whose rows have `field`, as rendered."""
+    [prefix] = {
+        name.removesuffix(f"-__prefix__-{field}")
+        for name in form.blank_rows
+        if name.endswith(f"-__prefix__-{field}")
+    }
+    return prefix
+
+
+def with_inline_row(form: FormReader, prefix: str, **values) -> dict:
+    """The form's data with one more inline row, as "Add another" makes it."""
+    data = dict(form.fields)
+    index = int(data[f"{prefix}-TOTAL_FORMS"])
+    for name, value in form.blank_rows.items():
+        if name.startswith(f"{prefix}-__prefix__-"):
+            data[name.replace("__prefix__", str(index))] = value
+    for field, value in values.items():
+        data[f"{prefix}-{index}-{field}"] = value
+    data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
+    return data
+
+
+def change_url(article) -> str:
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def post_change_form(client, article, **changes):
+    """Open the article's change form and save it with `changes`."""
+    url = change_url(article)
+    return client.post(url, form_data(client.get(url), **changes))
