@@ -3,7 +3,7 @@ from collections.abc import Iterable
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
@@ -13,6 +13,8 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from articles.sanitize import anchor_headings, sanitize_html
+from redirects.models import Redirect
+from search import index as search_index
 
 WORDS_PER_MINUTE = 230
 
@@ -20,7 +22,9 @@ WORDS_PER_MINUTE = 230
 class Section(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(
-        max_length=80, unique=True, help_text="The section's address: /section/<slug>/."
+        max_length=80,
+        unique=True,
+        help_text="The last part of the section's address, e.g. /section/guides/.",
     )
     description = models.TextField(
         blank=True,
@@ -43,7 +47,9 @@ class Section(models.Model):
 class Author(models.Model):
     name = models.CharField(max_length=120)
     slug = models.SlugField(
-        max_length=120, unique=True, help_text="The author's page: /author/<slug>/."
+        max_length=120,
+        unique=True,
+        help_text="The last part of the author's page address, e.g. /author/maya-okafor/.",
     )
     bio = models.TextField(
         blank=True, help_text="Plain text, two or three sentences, shown on their page."
@@ -147,7 +153,7 @@ class Article(models.Model):
     slug = models.SlugField(
         max_length=200,
         unique=True,
-        help_text="The article's address: /articles/<slug>/. Filled in from the title.",
+        help_text="The last part of the article's address, e.g. /articles/is-claude-secure/. Filled in from the title.",
     )
     summary = models.TextField(
         "In short",
@@ -253,10 +259,28 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html, self.toc = anchor_headings(sanitize_html(self.body))
-        super().save(*args, **kwargs)
+        stored = self.stored_for_redirects(kwargs.get("update_fields"))
+        with transaction.atomic(savepoint=False):
+            super().save(*args, **kwargs)
+            if stored is not None:
+                self.update_redirects(stored)
+            search_index.update_document(
+                search_index.ARTICLE,
+                self.pk,
+                title=self.title,
+                summary=self.summary,
+                body_html=self.body_html,
+            )
 
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
+
+    def delete(self, *args, **kwargs):
+        # Deleting through a QuerySet skips this: see search/index.py.
+        pk = self.pk  # delete() clears it.
+        deleted = super().delete(*args, **kwargs)
+        search_index.remove_document(search_index.ARTICLE, pk)
+        return deleted
 
     def clean(self):
         errors = {}
@@ -297,7 +321,9 @@ class Article(models.Model):
     @property
     def modified_at(self):
         """When readers were last told the article changed: dateModified."""
-        return self.revised_at or self.published_at
+        # A republished article may have an older note: take the later date.
+        dates = [date for date in (self.revised_at, self.published_at) if date]
+        return max(dates, default=None)
 
     @property
     def was_updated(self) -> bool:
@@ -307,6 +333,35 @@ class Article(models.Model):
             and self.published_at
             and self.revised_at > self.published_at
         )
+
+    def stored_for_redirects(self, update_fields=None) -> "Article | None":
+        """The article as stored, before a save that may move or publish it.
+
+        One query, for an article already saved; a new one is compared with an
+        empty article. None when the save can't change the slug or status.
+        """
+        if update_fields is not None and not {"slug", "status"} & set(update_fields):
+            return None
+        if self._state.adding:
+            return Article()
+        fields = ("slug", "status", "published_at")
+        return Article.objects.only(*fields).filter(pk=self.pk).first() or Article()
+
+    def update_redirects(self, stored: "Article") -> None:
+        """Keep readers' links working when this article's address changes.
+
+        If it was live, its old address now redirects here; drafts and scheduled
+        articles had no readers to link them. A redirect from the address it takes
+        as it is published or scheduled goes: it would shadow it, or loop.
+        """
+        if stored.slug != self.slug and stored.is_published:
+            Redirect.record_move(
+                old_path=stored.get_absolute_url(), new_path=self.get_absolute_url()
+            )
+        elif self.status == Status.PUBLISHED and (
+            stored.slug != self.slug or stored.status != Status.PUBLISHED
+        ):
+            Redirect.objects.filter(old_path=self.get_absolute_url()).delete()
 
 
 class Byline(models.Model):

@@ -5,6 +5,7 @@ from taggit.managers import TaggableManager
 
 from articles.models import Article
 from articles.sanitize import RESERVED_IDS, sanitize_html
+from search import index as search_index
 
 # An entry's slug is its id: "<slug>" on /faq/, "faq-<slug>" in an article's FAQ
 # block (headed by id="faq-title"). It must not take an id the page already uses.
@@ -44,7 +45,7 @@ class Entry(models.Model):
     slug = models.SlugField(
         max_length=120,
         unique=True,
-        help_text="The question's anchor: /faq/#<slug>. Keep it stable once published.",
+        help_text="The question's anchor on the FAQ page, e.g. /faq/#can-i-delete-conversations. Keep it stable once published.",
     )
     answer = models.TextField(
         help_text="HTML. Paragraphs, lists and links; anything else is removed on save."
@@ -75,9 +76,19 @@ class Entry(models.Model):
     def save(self, *args, **kwargs):
         self.answer_html = sanitize_html(self.answer)
         super().save(*args, **kwargs)
+        search_index.update_document(
+            search_index.FAQ, self.pk, title=self.question, body_html=self.answer_html
+        )
 
     def get_absolute_url(self):
         return f"{reverse('faq:index')}#{self.slug}"
+
+    def delete(self, *args, **kwargs):
+        # Deleting through a QuerySet skips this: see search/index.py.
+        pk = self.pk  # delete() clears it.
+        deleted = super().delete(*args, **kwargs)
+        search_index.remove_document(search_index.FAQ, pk)
+        return deleted
 
     def clean(self):
         if self.slug in RESERVED_SLUGS:

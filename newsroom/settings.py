@@ -59,9 +59,11 @@ INSTALLED_APPS = [
     "articles",
     "faq",
     "sharing",
+    "redirects",
     "roles",
     # After faq: corrections/admin.py extends the article admin registered before it.
     "corrections",
+    "search",
     "demo",
 ]
 
@@ -75,6 +77,8 @@ MIDDLEWARE = [
     "django.contrib.messages.middleware.MessageMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
+    # Last, so it sees a view's 404 first and only then looks for a redirect.
+    "redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "newsroom.urls"

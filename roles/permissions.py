@@ -9,8 +9,9 @@ already; a pattern without * must match a permission, which catches typos.
 Contributors hold articles.change_article like editors do: ArticleAdmin narrows it
 to their own drafts, for everyone without articles.publish_article.
 
-Migration roles/0002 keeps a frozen copy of this mapping. After changing it, or when
-an app adds models, run `manage.py sync_roles`.
+The latest roles migration that sets the groups (0003, which added redirects) keeps a
+frozen copy of this mapping. After changing it, or when an app adds models, run
+`manage.py sync_roles`; a change to the mapping also needs a new migration like 0003.
 """
 
 from collections.abc import Iterable
@@ -28,9 +29,16 @@ class Role(models.TextChoices):
     ADMINISTRATOR = "administrator", "Administrator"
 
 
-# Everything an editor manages. images, corrections and sharing match nothing until
-# those apps exist.
-EDITORIAL_APPS = ("articles", "faq", "taggit", "images", "corrections", "sharing")
+# Everything an editor manages.
+EDITORIAL_APPS = (
+    "articles",
+    "faq",
+    "taggit",
+    "images",
+    "corrections",
+    "sharing",
+    "redirects",
+)
 
 ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
     Role.CONTRIBUTOR: (

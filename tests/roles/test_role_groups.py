@@ -26,7 +26,15 @@ CONTRIBUTOR = {
     "images.view_image",
     "images.add_image",
 }
-EDITORIAL_APPS = {"articles", "faq", "taggit", "images", "corrections", "sharing"}
+EDITORIAL_APPS = {
+    "articles",
+    "faq",
+    "taggit",
+    "images",
+    "corrections",
+    "sharing",
+    "redirects",
+}
 ADMINISTRATOR_EXTRAS = {
     *(
         f"siteconfig.{verb}_sitesettings"
@@ -69,7 +77,10 @@ def test_migration_gives_contributors_exactly_their_permissions():
 
 
 def test_migration_and_sync_roles_share_one_mapping():
-    migration = importlib.import_module("roles.migrations.0002_role_groups")
+    # The latest migration that sets the groups.
+    migration = importlib.import_module(
+        "roles.migrations.0003_editors_manage_redirects"
+    )
 
     assert migration.ROLE_PERMISSIONS == {
         role.label: patterns for role, patterns in ROLE_PERMISSIONS.items()

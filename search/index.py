@@ -1,0 +1,117 @@
+"""Keep the search index in step with content.
+
+Article and faq.Entry call update_document() from save() and remove_document() from
+delete(), so the admin, the shell, fixtures' save() and tests all keep it current.
+This module imports no content app: articles and faq depend on search, never the
+reverse, so there is no import cycle.
+
+What bypasses save() and delete() bypasses the index too:
+- QuerySet.update() leaves a document's text as it was until the next save(). Status
+  and dates are not indexed (published() decides at query time), so the admin's
+  publish and unpublish actions need nothing here.
+- QuerySet.delete(), as the admin's "Delete selected" action does, leaves the deleted
+  rows' documents behind. They never reach readers, as every search keeps only ids
+  that published() returns; `manage.py rebuild_search_index` removes them.
+- bulk_create() and loaddata index nothing: run rebuild_search_index after them, or
+  index in bulk with document() and replace_all() as bench/search_benchmark.py does.
+"""
+
+import re
+from collections.abc import Iterable
+from html.parser import HTMLParser
+
+from search.highlight import strip_markers
+from search.models import Document, DocumentKind
+
+ARTICLE = DocumentKind.ARTICLE
+FAQ = DocumentKind.FAQ
+
+# Tags that separate words: "<h2>Intro</h2><p>Text" reads "Intro Text", not "IntroText".
+_BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+}  # fmt: skip
+_SKIPPED_TAGS = {"script", "style", "template"}
+
+
+class _TextExtractor(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts: list[str] = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in _SKIPPED_TAGS:
+            self.skipping += 1
+        elif tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in _SKIPPED_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in _BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def plain_text(html: str) -> str:
+    """The words of html, entities decoded, one space between blocks."""
+    extractor = _TextExtractor()
+    extractor.feed(html)
+    extractor.close()
+    return clean_text("".join(extractor.parts))
+
+
+def clean_text(text: str) -> str:
+    """text on one line, without the highlight markers only the database may add."""
+    return re.sub(r"\s+", " ", strip_markers(text)).strip()
+
+
+def document(
+    kind: str, object_id: int, *, title: str, summary: str = "", body_html: str = ""
+) -> Document:
+    """An unsaved Document for one object: plain text, ready to store."""
+    return Document(
+        kind=kind,
+        object_id=object_id,
+        title=clean_text(title),
+        summary=clean_text(summary),
+        body=plain_text(body_html),
+    )
+
+
+def update_document(
+    kind: str, object_id: int, *, title: str, summary: str = "", body_html: str = ""
+) -> None:
+    """Index one object, replacing what was indexed for it (one upsert query)."""
+    save_documents(
+        [document(kind, object_id, title=title, summary=summary, body_html=body_html)]
+    )
+
+
+def remove_document(kind: str, object_id: int) -> None:
+    """Drop one object from the index; nothing happens if it wasn't there."""
+    Document.objects.filter(kind=kind, object_id=object_id).delete()
+
+
+def save_documents(documents: Iterable[Document], batch_size: int = 500) -> None:
+    """Insert documents, or replace those already indexed for the same object."""
+    Document.objects.bulk_create(
+        documents,
+        batch_size=batch_size,
+        update_conflicts=True,
+        unique_fields=("kind", "object_id"),
+        update_fields=("title", "summary", "body", "indexed_at"),
+    )
+
+
+def replace_all(documents: Iterable[Document]) -> int:
+    """Make documents the whole index (call inside a transaction); return the count."""
+    documents = list(documents)
+    Document.objects.all().delete()
+    save_documents(documents)
+    return len(documents)

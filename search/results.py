@@ -1,0 +1,106 @@
+"""Search results as the search page shows them, one page at a time."""
+
+import re
+from dataclasses import dataclass
+
+from django.utils.safestring import SafeString
+
+from articles.models import Article
+from faq.models import Entry
+from search import backends, highlight
+from search.index import ARTICLE, FAQ
+
+# Pages past this are never fetched; /search/?q=x&page=99999 is a 404 anyway.
+MAX_PAGE = 10_000
+
+
+@dataclass(frozen=True)
+class Result:
+    """One result: where it links, its title and an excerpt with <mark>ed matches."""
+
+    url: str
+    title: SafeString
+    excerpt: SafeString
+    article: Article | None = None
+    entry: Entry | None = None
+
+
+def normalize_query(text: str) -> str:
+    """A reader's query on one line: no control characters (PostgreSQL refuses NUL)."""
+    return " ".join(
+        re.sub(r"[\x00-\x1f\x7f]", " ", highlight.strip_markers(text)).split()
+    )
+
+
+def excerpt(hit: backends.Hit) -> str:
+    """The summary's excerpt if it matched, else the body's, else whichever has text."""
+    texts = [hit.summary, hit.body]
+    return next((t for t in texts if highlight.has_match(t)), None) or next(
+        (t for t in texts if t), ""
+    )
+
+
+class SearchResults:
+    """The hits for one query, as Paginator needs them: count() and slices.
+
+    page and per_page say which page the request asks for. count() fetches that page
+    with the total in one query, and the slice Paginator then takes reuses it: a page
+    costs one search query, plus one each for its articles and its FAQ entries,
+    however many results there are.
+    """
+
+    def __init__(self, query: str, *, page: str | int | None = 1, per_page: int = 20):
+        self.query = query
+        number = int(page) if str(page).isdigit() else 1
+        # Beyond any real page: count from page 1, and Paginator answers 404.
+        start = (number - 1) * per_page if 0 < number <= MAX_PAGE else 0
+        self._window = (start, start + per_page)
+        self._page: backends.Page | None = None
+
+    def count(self) -> int:
+        return self._fetch(*self._window).total
+
+    def __getitem__(self, window: slice) -> list[Result]:
+        if not isinstance(window, slice) or window.step:
+            raise TypeError("SearchResults only supports slices without a step.")
+        start, stop = window.start or 0, window.stop
+        fetched_start, fetched_stop = self._window
+        if not (fetched_start <= start and stop <= fetched_stop):
+            fetched_start, fetched_stop = start, stop
+        # Paginator ends the last page's slice at count(): still the fetched page.
+        hits = self._fetch(fetched_start, fetched_stop).hits
+        return self._results(hits[start - fetched_start : stop - fetched_start])
+
+    def _fetch(self, start: int, stop: int) -> backends.Page:
+        if self._page is None or (start, stop) != self._window:
+            self._window = (start, stop)
+            self._page = backends.search(self.query, limit=stop - start, offset=start)
+        return self._page
+
+    def _results(self, hits: list[backends.Hit]) -> list[Result]:
+        ids = {ARTICLE: [], FAQ: []}
+        for hit in hits:
+            ids[hit.kind].append(hit.object_id)
+        # published() again: an object unpublished since the search isn't shown.
+        articles = (
+            Article.objects.published()
+            .select_related("section")
+            .defer("body", "body_html", "toc")
+            .in_bulk(ids[ARTICLE])
+        )
+        entries = Entry.objects.published().select_related("topic").in_bulk(ids[FAQ])
+        results = []
+        for hit in hits:
+            title = highlight.to_html(hit.title)
+            text = highlight.to_html(excerpt(hit))
+            if hit.kind == ARTICLE and hit.object_id in articles:
+                article = articles[hit.object_id]
+                results.append(
+                    Result(article.get_absolute_url(), title, text, article=article)
+                )
+            elif hit.kind == FAQ and hit.object_id in entries:
+                entry = entries[hit.object_id]
+                results.append(
+                    Result(entry.get_absolute_url(), title, text, entry=entry)
+                )
+        return results
