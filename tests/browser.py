@@ -44,6 +44,11 @@ def browser():
 def logged_in_browser(browser, live_server, client, django_user_model):
     """The browser, on the live server, with a superuser's session cookie."""
     user = django_user_model.objects.create_superuser("chief", password="pw")
+    return log_in(browser, live_server, client, user)
+
+
+def log_in(browser, live_server, client, user):
+    """Give the browser user's session, made by client, on the live server."""
     client.force_login(user)
     browser.delete_all_cookies()
     browser.get(live_server.url + "/favicon.ico")  # A cookie needs its origin open.

@@ -1,8 +1,6 @@
 """Every page tells search engines and link previews what it is, with SITE_URL-based URLs."""
 
-import json
 from datetime import datetime
-from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
@@ -12,63 +10,12 @@ from PIL import Image
 
 from siteconfig.models import SiteSettings
 from tests.factories import make_article, make_image, make_image_file, make_section
+from tests.page import Head
 
 pytestmark = pytest.mark.django_db
 
 SITE_URL = "https://news.example"
 STATIC_IMG = Path(django_settings.BASE_DIR, "static", "img")
-
-
-class Head(HTMLParser):
-    """What a crawler reads from a page: lang, meta and link tags, JSON-LD blocks."""
-
-    def __init__(self, content: str):
-        super().__init__()
-        self.lang = None
-        self.meta: dict[str, list[str]] = {}
-        self.links: dict[str, list[str]] = {}
-        self.jsonld: list[str] = []
-        self._in_jsonld = False
-        self.feed(content)
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "html":
-            self.lang = attrs.get("lang")
-        elif tag == "meta" and (attrs.get("property") or attrs.get("name")):
-            key = attrs.get("property") or attrs.get("name")
-            self.meta.setdefault(key, []).append(attrs.get("content"))
-        elif tag == "link" and attrs.get("rel"):
-            self.links.setdefault(attrs["rel"], []).append(attrs.get("href"))
-        elif tag == "script" and attrs.get("type") == "application/ld+json":
-            self._in_jsonld = True
-            self.jsonld.append("")
-
-    def handle_data(self, data):
-        if self._in_jsonld:
-            self.jsonld[-1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_jsonld = False
-
-    def one(self, key: str) -> str:
-        [value] = self.meta[key]
-        return value
-
-    @property
-    def canonical(self) -> str | None:
-        hrefs = self.links.get("canonical", [])
-        assert len(hrefs) <= 1
-        return hrefs[0] if hrefs else None
-
-    def jsonld_of_type(self, schema_type: str) -> dict:
-        [block] = [
-            data
-            for data in map(json.loads, self.jsonld)
-            if data.get("@type") == schema_type
-        ]
-        return block
 
 
 def head_of(client, url, status=200, **extra) -> Head:
@@ -255,7 +202,7 @@ def test_article_section_and_tags_are_in_article_meta(client, article):
 
 def test_home_page_describes_the_website(client):
     head = head_of(client, reverse("articles:index"))
-    website = head.jsonld_of_type("WebSite")
+    website = head.of_type("WebSite")
     assert website["name"] == "Claude News"
     assert website["url"] == SITE_URL + "/"
     assert website["inLanguage"] == head.lang
@@ -265,7 +212,7 @@ def test_home_page_describes_the_website(client):
 def test_home_page_describes_the_outlet(client):
     SiteSettings(site_name="Claude News", tagline="Independent & curious.").save()
     head = head_of(client, reverse("articles:index"))
-    organization = head.jsonld_of_type("NewsMediaOrganization")
+    organization = head.of_type("NewsMediaOrganization")
     assert organization["@id"] == SITE_URL + "/#organization"
     assert organization["name"] == "Claude News"
     assert organization["url"] == SITE_URL + "/"

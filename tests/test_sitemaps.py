@@ -4,8 +4,6 @@ from datetime import datetime, timedelta
 from xml.etree import ElementTree
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -20,6 +18,7 @@ from tests.factories import (
     make_image,
     make_section,
 )
+from tests.page import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -210,19 +209,13 @@ def test_articles_sitemap_query_count_is_constant(client):
         for _ in range(count):
             make_article(section=section, authors=[author], hero=hero, tags=["claude"])
 
-    def queries(url) -> int:
-        client.get(url)  # Warm the site-settings cache, as on a live site.
-        with CaptureQueriesContext(connection) as captured:
-            assert client.get(url).status_code == 200
-        return len(captured)
-
     urls = [reverse("sitemap"), reverse("sitemap-news")] + [
         section_url(section) for section in SECTIONS
     ]
     add(1)
-    small = {url: queries(url) for url in urls}
+    small = {url: count_queries(client, url) for url in urls}
     add(29)
-    big = {url: queries(url) for url in urls}
+    big = {url: count_queries(client, url) for url in urls}
     assert big == small
 
 

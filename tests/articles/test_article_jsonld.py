@@ -2,13 +2,13 @@
 
 import json
 from datetime import datetime, timedelta
-from html.parser import HTMLParser
 
 import pytest
 from django.conf import settings as django_settings
 
 from articles.models import Article, Kind
 from tests.factories import make_article, make_author, make_image, make_section
+from tests.page import Head
 
 pytestmark = pytest.mark.django_db
 
@@ -16,24 +16,19 @@ SITE_URL = "https://news.example"
 HOSTILE_TITLE = "Hi </script><script>alert(1)</script> & <!-- bye"
 
 
-class ArticlePage(HTMLParser):
-    """The JSON-LD blocks and breadcrumb links of a page, as a browser splits them."""
+class ArticlePage(Head):
+    """The page's head and JSON-LD, plus its breadcrumb links."""
 
     def __init__(self, content: str):
-        super().__init__()
-        self.jsonld: list[str] = []
         self.crumbs: list[dict] = []
-        self._in_jsonld = False
         self._in_breadcrumbs = False
         self._in_crumb = False
-        self.feed(content)
+        super().__init__(content)
 
     def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
         attrs = dict(attrs)
-        if tag == "script" and attrs.get("type") == "application/ld+json":
-            self._in_jsonld = True
-            self.jsonld.append("")
-        elif tag == "nav" and "breadcrumbs" in attrs.get("class", "").split():
+        if tag == "nav" and "breadcrumbs" in attrs.get("class", "").split():
             self._in_breadcrumbs = True
         elif tag == "a" and self._in_breadcrumbs:
             self._in_crumb = True
@@ -46,27 +41,16 @@ class ArticlePage(HTMLParser):
             )
 
     def handle_data(self, data):
-        if self._in_jsonld:
-            self.jsonld[-1] += data
-        elif self._in_crumb:
+        super().handle_data(data)
+        if self._in_crumb:
             self.crumbs[-1]["text"] += data
 
     def handle_endtag(self, tag):
-        if tag == "script":
-            self._in_jsonld = False
-        elif tag == "a":
+        super().handle_endtag(tag)
+        if tag == "a":
             self._in_crumb = False
         elif tag == "nav":
             self._in_breadcrumbs = False
-
-    def of_type(self, schema_type: str) -> dict:
-        """The one block of this @type (other blocks, e.g. FAQPage, may be present)."""
-        [block] = [
-            data
-            for data in map(json.loads, self.jsonld)
-            if data.get("@type") == schema_type
-        ]
-        return block
 
 
 def page_of(client, article) -> ArticlePage:

@@ -9,7 +9,7 @@ from pytest_django.asserts import assertContains
 
 from articles.models import Article, Status
 from faq.models import Entry
-from tests.articles.admin_form import form_data
+from tests.admin_form import change_url, form_data
 from tests.factories import make_article, make_author, make_entry, make_section
 
 pytestmark = pytest.mark.django_db
@@ -23,10 +23,6 @@ def other_client(editor):
     client = Client()
     client.force_login(editor)
     return client
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def test_second_save_is_refused_with_a_message(editor_client, other_client):

@@ -13,8 +13,9 @@ from django.utils import timezone
 from articles.models import Article, Status
 from corrections.models import Kind as NoteKind, Note
 from siteconfig.models import SiteSettings
-from tests.articles.test_query_counts import MAX_QUERIES, fill, query_count
+from tests.articles.test_query_counts import MAX_QUERIES, fill
 from tests.factories import make_article, make_author, make_image, make_section
+from tests.page import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -519,13 +520,13 @@ def test_feed_query_count_is_constant(client, feed):
     for article in Article.objects.all():
         article.hero = make_image()
         article.save()
-    small = query_count(client, url(small_section, small_author))
+    small = count_queries(client, url(small_section, small_author))
 
     big_section, big_author = make_section(), make_author()
     for article in fill(big_section, big_author, articles=20, extra_authors=3, tags=5):
         article.hero = make_image()
         article.save()
-    big = query_count(client, url(big_section, big_author))
+    big = count_queries(client, url(big_section, big_author))
 
     assert small == big
     assert big <= MAX_QUERIES

@@ -12,7 +12,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from articles.checklist import check_article
 from articles.models import Article, Kind, LinkKind, SeeAlsoLink, Status
 from images.models import Image
-from tests.articles.admin_form import form_data
+from tests.admin_form import change_url, form_data
 from tests.factories import make_article, make_image
 
 GOOD_SUMMARY = "Claude can now read road maps and plan a route across a city."
@@ -243,10 +243,6 @@ def test_saved_article_without_tags_gets_the_warning(db):
 
 
 # The change form
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 @pytest.fixture

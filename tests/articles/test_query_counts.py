@@ -1,12 +1,11 @@
 """A page's query count must not grow with what is on it."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import LinkKind, SeeAlsoLink
 from tests.factories import make_article, make_author, make_section
+from tests.page import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -23,13 +22,6 @@ def fill(section, author, *, articles: int, extra_authors: int, tags: int):
     ]
 
 
-def query_count(client, url) -> int:
-    client.get(url)  # Warm the site-settings cache, as on a live site.
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def list_urls(section, author):
     return {
         "home": reverse("articles:index"),
@@ -43,11 +35,11 @@ def list_urls(section, author):
 def test_list_page_query_count_is_constant(client, page):
     small_section, small_author = make_section(), make_author()
     fill(small_section, small_author, articles=1, extra_authors=0, tags=1)
-    small = query_count(client, list_urls(small_section, small_author)[page])
+    small = count_queries(client, list_urls(small_section, small_author)[page])
 
     big_section, big_author = make_section(), make_author()
     fill(big_section, big_author, articles=20, extra_authors=3, tags=5)
-    big = query_count(client, list_urls(big_section, big_author)[page])
+    big = count_queries(client, list_urls(big_section, big_author)[page])
 
     assert small == big
     assert big <= MAX_QUERIES
@@ -57,8 +49,8 @@ def test_article_page_query_count_is_constant(client):
     section, author = make_section(), make_author()
     [small_article] = fill(section, author, articles=1, extra_authors=0, tags=1)
     [big_article] = fill(section, author, articles=1, extra_authors=6, tags=12)
-    small = query_count(client, small_article.get_absolute_url())
-    big = query_count(client, big_article.get_absolute_url())
+    small = count_queries(client, small_article.get_absolute_url())
+    big = count_queries(client, big_article.get_absolute_url())
     assert small == big
     assert big <= MAX_QUERIES
 
@@ -87,8 +79,8 @@ def test_article_page_query_count_is_constant_with_see_also(client):
     big_article = make_article(tags=["big", "bigger"])
     add_see_also(big_article, links=8)
 
-    small = query_count(client, small_article.get_absolute_url())
-    big = query_count(client, big_article.get_absolute_url())
+    small = count_queries(client, small_article.get_absolute_url())
+    big = count_queries(client, big_article.get_absolute_url())
 
     assert small == big
     assert big <= MAX_QUERIES

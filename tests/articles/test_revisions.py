@@ -10,14 +10,10 @@ from reversion.models import Version
 from articles.models import Article, Author, LinkKind, SeeAlsoLink, Status
 from corrections.models import Kind as NoteKind, Note
 from faq.models import ArticleEntry
-from tests.articles.admin_form import form_data
+from tests.admin_form import change_url, form_data
 from tests.factories import make_article, make_author, make_entry, make_section
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def history_url(article):

@@ -19,7 +19,7 @@ from articles.forms import RICH_TEXT_EXTENSIONS
 from articles.models import Article, Status
 from articles.sanitize import ALLOWED_TAGS
 from faq.models import Entry
-from tests.articles.admin_form import form_data
+from tests.admin_form import form_data
 from tests.browser import csp_messages
 from tests.factories import make_article, make_author, make_section, make_topic
 

@@ -2,7 +2,6 @@
 
 import re
 from datetime import timedelta
-from html.parser import HTMLParser
 
 import pytest
 from django.urls import reverse
@@ -11,6 +10,7 @@ from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article, LinkKind, SeeAlsoLink, Status
+from tests.admin_form import change_url, form_data
 from tests.factories import make_article, make_author, make_section
 
 pytestmark = pytest.mark.django_db
@@ -38,64 +38,9 @@ def anchor(html: str, href: str) -> str:
     return re.search(rf'<a [^>]*href="{re.escape(escape(href))}"[^>]*>', html).group()
 
 
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
-
-
-class _FormValues(HTMLParser):
-    """Collects what a browser would submit from the admin's article form."""
-
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.data, self.in_form = {}, False
-        self.select = self.textarea = None
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form":
-            self.in_form = attrs.get("id") == "article_form"
-        name = attrs.get("name") or ""
-        if not self.in_form or "__prefix__" in name:
-            return
-        kind = attrs.get("type", "text")
-        if tag == "input" and name and kind not in ("submit", "button", "file"):
-            if kind not in ("checkbox", "radio") or "checked" in attrs:
-                self.data[name] = attrs.get("value") or ""
-        elif tag == "textarea" and name:
-            self.textarea = name
-            self.data[name] = ""
-        elif tag == "select" and name:
-            self.select = name
-        elif tag == "option" and self.select:
-            if self.select not in self.data or "selected" in attrs:
-                self.data[self.select] = attrs.get("value") or ""
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.in_form = False
-        elif tag == "select":
-            self.select = None
-        elif tag == "textarea":
-            self.textarea = None
-
-    def handle_data(self, data):
-        if self.textarea:
-            self.data[self.textarea] += data
-
-
-def form_values(response) -> dict:
-    """The admin article form as rendered, every inline included, ready to post."""
-    parser = _FormValues()
-    parser.feed(response.content.decode())
-    for name, value in parser.data.items():
-        if value.startswith("\n") and name in ("body", "summary"):
-            parser.data[name] = value[1:]  # Browsers drop a textarea's first newline.
-    return parser.data
-
-
 def new_article_form(client, **fields):
     """The add form filled in for a draft, as an editor would before saving."""
-    data = form_values(client.get(ADD_URL))
+    data = form_data(client.get(ADD_URL))
     data.update(
         title="Claude learns to count",
         slug="claude-learns-to-count",
@@ -387,7 +332,7 @@ def test_link_error_saves_nothing_and_keeps_body(editor_client, row, error):
 def test_link_to_article_itself_is_a_form_error(editor_client):
     article = make_article()
     data = add_link_row(
-        form_values(editor_client.get(change_url(article))), target_article=article.pk
+        form_data(editor_client.get(change_url(article))), target_article=article.pk
     )
 
     response = editor_client.post(change_url(article), data)

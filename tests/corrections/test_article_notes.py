@@ -1,7 +1,5 @@
 """Corrections, clarifications and updates show on their article; two kinds date it."""
 
-import json
-import re
 from datetime import datetime, timedelta
 
 import pytest
@@ -10,13 +8,13 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
 from corrections.models import Kind, Note
-from tests.articles.test_query_counts import MAX_QUERIES, query_count
+from tests.articles.test_query_counts import MAX_QUERIES
 from tests.factories import make_article
+from tests.page import count_queries, jsonld_blocks
 
 pytestmark = pytest.mark.django_db
 
 NOTED_AT = timezone.make_aware(datetime(2025, 12, 3, 10, 30))
-JSONLD = re.compile(r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL)
 
 
 @pytest.fixture
@@ -37,8 +35,7 @@ def add_note(article, kind, created_at=NOTED_AT, text="What changed."):
 
 def date_modified(client, article) -> str:
     page = client.get(article.get_absolute_url()).content.decode()
-    for block in JSONLD.findall(page):
-        data = json.loads(block)
+    for data in jsonld_blocks(page):
         if "dateModified" in data:
             return data["dateModified"]
     raise AssertionError("No dateModified on the page.")
@@ -149,8 +146,8 @@ def test_article_page_query_count_is_constant_as_notes_grow(client):
     for days in range(8):
         add_note(many, Kind.UPDATE, NOTED_AT - timedelta(days=days))
 
-    small = query_count(client, few.get_absolute_url())
-    big = query_count(client, many.get_absolute_url())
+    small = count_queries(client, few.get_absolute_url())
+    big = count_queries(client, many.get_absolute_url())
 
     assert small == big
     assert big <= MAX_QUERIES

@@ -1,19 +1,14 @@
 """Editors add corrections, clarifications and updates inline on the article form."""
 
 import pytest
-from django.urls import reverse
 from pytest_django.asserts import assertContains
 
 from articles.models import Article, Status
 from corrections.models import Kind, Note
-from tests.articles.admin_form import form_data
+from tests.admin_form import change_url, form_data
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db
-
-
-def change_url(article):
-    return reverse("admin:articles_article_change", args=[article.pk])
 
 
 def with_note(client, article, **changes):

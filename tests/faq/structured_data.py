@@ -1,16 +1,11 @@
 """Read a page's JSON-LD the way a search engine does: from its script blocks."""
 
-import json
-import re
-
-LD_JSON = re.compile(
-    r'<script type="application/ld\+json">(.*?)</script>', re.DOTALL | re.IGNORECASE
-)
+from tests.page import jsonld_blocks
 
 
 def faq_pages(response) -> list[dict]:
     """Every FAQPage JSON-LD block on the page, parsed."""
-    blocks = [json.loads(text) for text in LD_JSON.findall(response.content.decode())]
+    blocks = jsonld_blocks(response.content.decode())
     return [block for block in blocks if block.get("@type") == "FAQPage"]
 
 

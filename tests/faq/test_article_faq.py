@@ -1,13 +1,12 @@
 """The FAQ block on an article page: the editor's entries, as disclosure widgets."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
 from faq.models import ArticleEntry
 from tests.factories import make_article, make_entry
 from tests.faq.structured_data import faq_pages, questions_and_answers
+from tests.page import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -192,16 +191,11 @@ def test_question_with_a_closing_script_tag_cannot_leave_the_jsonld(client):
     assert faq_page["mainEntity"][0]["name"] == question
 
 
-def query_count(client, article) -> int:
-    client.get(article.get_absolute_url())  # Warm the site-settings cache.
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(article.get_absolute_url()).status_code == 200
-    return len(queries)
-
-
 def test_article_query_count_is_constant_as_its_faq_grows(client):
     small_article, big_article = make_article(), make_article()
     place(small_article, make_entry(tags=["safety"]))
     place(big_article, *(make_entry(tags=["safety", "pricing"]) for _ in range(8)))
 
-    assert query_count(client, small_article) == query_count(client, big_article)
+    assert count_queries(client, small_article.get_absolute_url()) == count_queries(
+        client, big_article.get_absolute_url()
+    )

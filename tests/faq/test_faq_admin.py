@@ -1,101 +1,17 @@
 """Editors write FAQ entries in the admin and place them on articles inline."""
 
-from html.parser import HTMLParser
-
 import pytest
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from faq.models import ArticleEntry, Entry
+from tests.admin_form import inline_prefix, read_form, with_inline_row
 from tests.factories import make_article, make_entry, make_topic
 
 pytestmark = pytest.mark.django_db
 
 ENTRY_ADD_URL = reverse("admin:faq_entry_add")
 ENTRY_CHANGELIST_URL = reverse("admin:faq_entry_changelist")
-
-
-class FormReader(HTMLParser):
-    """Reads one form as a browser would submit it, plus its inlines' blank rows."""
-
-    def __init__(self, form_id):
-        super().__init__(convert_charrefs=True)
-        self.form_id = form_id
-        self.in_form = False
-        self.fields = {}  # What the browser posts.
-        self.blank_rows = {}  # Inline "__prefix__" templates the admin's JS copies.
-        self._select = None
-        self._textarea = None
-
-    def _store(self, name, value):
-        target = self.blank_rows if "__prefix__" in name else self.fields
-        target[name] = value
-
-    def handle_starttag(self, tag, attrs):
-        attrs = dict(attrs)
-        if tag == "form" and attrs.get("id") == self.form_id:
-            self.in_form = True
-        if not self.in_form:
-            return
-        name = attrs.get("name")
-        if tag == "input" and name:
-            kind = attrs.get("type", "text")
-            if kind in ("submit", "button", "reset", "file", "image"):
-                return
-            if kind in ("checkbox", "radio") and "checked" not in attrs:
-                return
-            self._store(name, attrs.get("value", "on" if kind == "checkbox" else ""))
-        elif tag == "textarea" and name:
-            self._textarea = [name, ""]
-        elif tag == "select" and name:
-            self._select = name
-            self._store(name, "")
-        elif tag == "option" and self._select and "selected" in attrs:
-            self._store(self._select, attrs.get("value", ""))
-
-    def handle_data(self, data):
-        if self._textarea:
-            self._textarea[1] += data
-
-    def handle_endtag(self, tag):
-        if tag == "form":
-            self.in_form = False
-        elif tag == "select":
-            self._select = None
-        elif tag == "textarea" and self._textarea:
-            name, text = self._textarea
-            # Browsers drop the newline Django writes after <textarea>.
-            self._store(name, text.removeprefix("\r\n").removeprefix("\n"))
-            self._textarea = None
-
-
-def read_form(response, form_id) -> FormReader:
-    reader = FormReader(form_id)
-    reader.feed(response.content.decode())
-    return reader
-
-
-def inline_prefix(form: FormReader, field: str) -> str:
-    """The prefix of the inline whose rows carry `field`, as rendered."""
-    [prefix] = [
-        name.removesuffix("-__prefix__-" + field)
-        for name in form.blank_rows
-        if name.endswith("-__prefix__-" + field)
-    ]
-    return prefix
-
-
-def add_inline_row(form: FormReader, prefix: str, **values) -> dict:
-    """The form's data with one more inline row, as "Add another" makes it."""
-    data = dict(form.fields)
-    index = int(data[f"{prefix}-TOTAL_FORMS"])
-    for name, value in form.blank_rows.items():
-        if name.startswith(f"{prefix}-__prefix__-"):
-            data[name.replace("__prefix__", str(index))] = value
-    for field, value in values.items():
-        data[f"{prefix}-{index}-{field}"] = value
-    data[f"{prefix}-TOTAL_FORMS"] = str(index + 1)
-    return data
 
 
 def test_editor_adds_entry_to_article_inline_and_readers_see_it(
@@ -108,7 +24,7 @@ def test_editor_adds_entry_to_article_inline_and_readers_see_it(
     prefix = inline_prefix(form, "entry")
 
     response = faq_editor_client.post(
-        change_url, add_inline_row(form, prefix, entry=entry.pk, position="1")
+        change_url, with_inline_row(form, prefix, entry=entry.pk, position="1")
     )
 
     assert response.status_code == 302
@@ -127,7 +43,7 @@ def test_inline_positions_set_the_order_readers_see(faq_editor_client, client):
 
     faq_editor_client.post(
         change_url,
-        add_inline_row(
+        with_inline_row(
             form, inline_prefix(form, "entry"), entry=added.pk, position="1"
         ),
     )

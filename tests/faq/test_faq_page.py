@@ -1,13 +1,12 @@
 """The site-wide FAQ page, /faq/: every published entry, grouped by topic."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.factories import make_entry, make_topic
 from tests.faq.structured_data import faq_pages, questions_and_answers
+from tests.page import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -182,22 +181,15 @@ def test_question_with_a_closing_script_tag_cannot_leave_the_jsonld(client):
     assert faq_page["mainEntity"][0]["name"] == question
 
 
-def query_count(client) -> int:
-    client.get(FAQ_URL)  # Warm the site-settings cache, as on a live site.
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(FAQ_URL).status_code == 200
-    return len(queries)
-
-
 def test_faq_page_query_count_is_constant_as_entries_grow(client):
     make_entry(tags=["safety"])
-    small = query_count(client)
+    small = count_queries(client, FAQ_URL)
 
     for _ in range(4):
         topic = make_topic()
         for order in range(5):
             make_entry(topic=topic, order=order, tags=["safety", "pricing"])
-    big = query_count(client)
+    big = count_queries(client, FAQ_URL)
 
     assert small == big
 

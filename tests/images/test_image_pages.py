@@ -1,14 +1,10 @@
 """Pages show library images as <picture>s sized in advance; link previews get the crop."""
 
-import json
-from html.parser import HTMLParser
-
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import make_article, make_image, make_image_file, make_section
+from tests.page import Head, count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -16,19 +12,16 @@ SITE_URL = "https://news.example"
 WIDTHS = ["480w", "800w", "1200w", "1600w"]
 
 
-class Pictures(HTMLParser):
+class Pictures(Head):
     """Each <picture> of a page, its <source>s and <img>, and what holds it."""
 
     def __init__(self, content: str):
-        super().__init__()
         self.pictures: list[dict] = []
-        self.meta: dict[str, str] = {}
-        self.jsonld: list[str] = []
         self._classes: list[str] = []
-        self._in_jsonld = False
-        self.feed(content)
+        super().__init__(content)
 
     def handle_starttag(self, tag, attrs):
+        super().handle_starttag(tag, attrs)
         attrs = dict(attrs)
         if tag in ("figure", "a"):
             self._classes.append(attrs.get("class") or "")
@@ -39,32 +32,14 @@ class Pictures(HTMLParser):
             self.pictures[-1]["sources"].append(attrs)
         elif tag == "img" and self.pictures and self.pictures[-1]["img"] is None:
             self.pictures[-1]["img"] = attrs
-        elif tag == "meta" and (attrs.get("property") or attrs.get("name")):
-            self.meta[attrs.get("property") or attrs.get("name")] = attrs["content"]
-        elif tag == "script" and attrs.get("type") == "application/ld+json":
-            self._in_jsonld = True
-            self.jsonld.append("")
 
     def handle_endtag(self, tag):
+        super().handle_endtag(tag)
         if tag in ("figure", "a") and self._classes:
             self._classes.pop()
-        elif tag == "script":
-            self._in_jsonld = False
-
-    def handle_data(self, data):
-        if self._in_jsonld:
-            self.jsonld[-1] += data
 
     def in_holder(self, css_class: str) -> list[dict]:
         return [p for p in self.pictures if css_class in p["in"].split()]
-
-    def jsonld_of_type(self, schema_type: str) -> dict:
-        [block] = [
-            data
-            for data in map(json.loads, self.jsonld)
-            if data.get("@type") == schema_type
-        ]
-        return block
 
 
 def srcset_widths(srcset: str) -> list[str]:
@@ -186,18 +161,18 @@ def test_first_card_is_two_columns_wide_so_asks_for_a_wider_image(client, hero):
 
 
 def test_og_image_is_the_social_crop(client, article, hero):
-    meta = page(client, article.get_absolute_url()).meta
-    assert meta["og:image"] == SITE_URL + hero.social["url"]
-    assert "social" in meta["og:image"]
-    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
-    assert meta["og:image:alt"] == "A lighthouse on a rock at dusk"
-    assert meta["twitter:image"] == meta["og:image"]
+    meta = page(client, article.get_absolute_url()).one
+    assert meta("og:image") == SITE_URL + hero.social["url"]
+    assert "social" in meta("og:image")
+    assert (meta("og:image:width"), meta("og:image:height")) == ("1200", "630")
+    assert meta("og:image:alt") == "A lighthouse on a rock at dusk"
+    assert meta("twitter:image") == meta("og:image")
 
 
 def test_jsonld_images_are_the_social_crop_and_the_largest_rendition(
     client, article, hero
 ):
-    data = page(client, article.get_absolute_url()).jsonld_of_type("NewsArticle")
+    data = page(client, article.get_absolute_url()).of_type("NewsArticle")
     assert data["image"] == [
         SITE_URL + hero.social["url"],
         SITE_URL + hero.largest["url"],
@@ -208,20 +183,13 @@ def test_jsonld_images_are_the_social_crop_and_the_largest_rendition(
 # Queries
 
 
-def query_count(client, url) -> int:
-    client.get(url)  # Warm the site-settings cache, as on a live site.
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
-
-
 def test_list_page_reads_no_row_per_hero(client):
     small, big = make_section(), make_section()
     make_article(section=small)
     for _ in range(12):
         make_article(section=big, hero=make_image())
 
-    assert query_count(client, big.get_absolute_url()) == query_count(
+    assert count_queries(client, big.get_absolute_url()) == count_queries(
         client, small.get_absolute_url()
     )
 
@@ -229,6 +197,6 @@ def test_list_page_reads_no_row_per_hero(client):
 def test_article_page_reads_the_hero_with_the_article(client, article):
     without_hero = make_article()
 
-    assert query_count(client, article.get_absolute_url()) == query_count(
+    assert count_queries(client, article.get_absolute_url()) == count_queries(
         client, without_hero.get_absolute_url()
     )

@@ -11,8 +11,8 @@ from pytest_django.asserts import assertRedirects
 
 from articles.models import Status
 from redirects.models import Redirect
+from tests.admin_form import post_change_form
 from tests.factories import make_article
-from tests.roles.admin_form import post_change_form
 
 pytestmark = pytest.mark.django_db
 

@@ -11,8 +11,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 from articles.models import Article, LinkKind, SeeAlsoLink, Status
 from roles.permissions import Role
 from roles.services import staff_user_create
-from tests.factories import make_article, make_author, make_section
-from tests.roles.admin_form import (
+from tests.admin_form import (
     change_url,
     form_data,
     inline_prefix,
@@ -20,6 +19,7 @@ from tests.roles.admin_form import (
     read_form,
     with_inline_row,
 )
+from tests.factories import make_article, make_author, make_section
 
 pytestmark = pytest.mark.django_db
 

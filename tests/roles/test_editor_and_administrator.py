@@ -10,8 +10,8 @@ from taggit.models import Tag
 from articles.models import Article, Author, Section, Status
 from faq.models import Entry, Topic
 from siteconfig.models import SiteSettings
+from tests.admin_form import form_data, post_change_form
 from tests.factories import make_article, make_topic
-from tests.roles.admin_form import form_data, post_change_form
 
 pytestmark = pytest.mark.django_db
 

@@ -8,8 +8,8 @@ from pytest_django.asserts import assertContains, assertNotContains
 from articles.models import Status
 from roles.permissions import Role
 from roles.services import staff_user_create
+from tests.admin_form import change_url, post_change_form
 from tests.factories import make_article
-from tests.roles.admin_form import change_url, post_change_form
 
 pytestmark = pytest.mark.django_db
 

@@ -7,13 +7,12 @@ chromium-driver, unless NEWSROOM_REQUIRE_BROWSER=1.
 from urllib.parse import urlsplit
 
 import pytest
-from django.conf import settings
 from django.test import Client
 from django.urls import reverse
 from selenium.webdriver.common.by import By
 
 from articles.models import Status
-from tests.browser import csp_messages
+from tests.browser import csp_messages, log_in as browser_log_in
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -21,24 +20,8 @@ pytestmark = pytest.mark.django_db(transaction=True)
 
 @pytest.fixture
 def log_in(browser, live_server):
-    """Give the browser a session of the given user on the live server."""
-
-    def log_in(user):
-        client = Client()
-        client.force_login(user)
-        browser.delete_all_cookies()
-        browser.get(live_server.url + "/favicon.ico")  # A cookie needs its origin open.
-        browser.add_cookie(
-            {
-                "name": settings.SESSION_COOKIE_NAME,
-                "value": client.cookies[settings.SESSION_COOKIE_NAME].value,
-                "path": "/",
-            }
-        )
-        csp_messages(browser)  # Start with an empty console.
-        return browser
-
-    return log_in
+    """Log the browser in as a given user; a fresh Client each, as tests switch users."""
+    return lambda user: browser_log_in(browser, live_server, Client(), user)
 
 
 def open_page(browser, live_server, path):

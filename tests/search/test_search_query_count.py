@@ -1,11 +1,10 @@
 """The search page's query count must not grow with its results."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from tests.factories import make_article, make_author, make_entry, make_section
+from tests.page import count_queries
 
 pytestmark = pytest.mark.django_db
 
@@ -14,11 +13,7 @@ MAX_QUERIES = 4
 
 
 def query_count(client, query) -> int:
-    url = reverse("search:index")
-    client.get(url, {"q": query})  # Warm the site-settings cache, as on a live site.
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url, {"q": query}).status_code == 200
-    return len(queries)
+    return count_queries(client, reverse("search:index"), {"q": query})
 
 
 def fill(word, *, articles: int, entries: int):

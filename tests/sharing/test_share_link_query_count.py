@@ -1,22 +1,14 @@
 """The preview page's query count must not grow with what is on the article."""
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from articles.models import Status
 from tests.articles.test_query_counts import MAX_QUERIES, add_see_also
 from tests.factories import make_article, make_author, make_share_link
+from tests.page import count_queries
 
 pytestmark = pytest.mark.django_db
-
-
-def query_count(client, url) -> int:
-    client.get(url)  # Warm the site-settings cache, as on a live site.
-    with CaptureQueriesContext(connection) as queries:
-        assert client.get(url).status_code == 200
-    return len(queries)
 
 
 def preview_url_of(article):
@@ -34,8 +26,8 @@ def test_preview_query_count_is_constant(client):
     )
     add_see_also(big, links=8)
 
-    small_count = query_count(client, preview_url_of(small))
-    big_count = query_count(client, preview_url_of(big))
+    small_count = count_queries(client, preview_url_of(small))
+    big_count = count_queries(client, preview_url_of(big))
 
     assert small_count == big_count
     # The article page's budget, plus the one query that finds the link.

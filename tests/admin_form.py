@@ -1,29 +1,39 @@
 """Post an admin form the way a browser does: what the page rendered, plus changes.
 
-Reading the inlines' management forms from the page keeps these tests working as
-inlines are added to the article form.
+Reading the fields and inline management forms from the page, instead of listing
+them by hand, keeps tests of one feature working while others add fields or inlines.
 """
 
 from html.parser import HTMLParser
 
 from django.urls import reverse
 
+SKIPPED_INPUTS = {"submit", "button", "reset", "file", "image"}
+
 
 class FormReader(HTMLParser):
-    """The fields one form submits, and its inlines' blank "__prefix__" rows."""
+    """The fields one form submits, and its inlines' blank "__prefix__" rows.
+
+    A name sent more than once (a multiple select, checkboxes) maps to a list.
+    """
 
     def __init__(self, form_id):
         super().__init__(convert_charrefs=True)
         self.form_id = form_id
         self.in_form = False
         self.fields = {}
-        self.blank_rows = {}
-        self._select = None  # [name, first option, selected option or None]
+        self.blank_rows = {}  # The templates the admin's "Add another" copies.
+        self._select = None  # [name, multiple, options, selected]
         self._textarea = None
 
     def _store(self, name, value):
         target = self.blank_rows if "__prefix__" in name else self.fields
-        target[name] = value
+        if name not in target:
+            target[name] = value
+        elif isinstance(target[name], list):
+            target[name].append(value)
+        else:
+            target[name] = [target[name], value]
 
     def handle_starttag(self, tag, attrs):
         attrs = dict(attrs)
@@ -34,23 +44,23 @@ class FormReader(HTMLParser):
         name = attrs.get("name")
         if tag == "option" and self._select:
             value = attrs.get("value", "")
-            if self._select[1] is None:
-                self._select[1] = value
+            self._select[2].append(value)
             if "selected" in attrs:
-                self._select[2] = value
+                self._select[3].append(value)
         elif not name:
             return
         elif tag == "input":
             kind = attrs.get("type", "text")
-            if kind in ("submit", "button", "reset", "file", "image"):
+            if kind in SKIPPED_INPUTS:
                 return
             if kind in ("checkbox", "radio") and "checked" not in attrs:
                 return
-            self._store(name, attrs.get("value", "on" if kind == "checkbox" else ""))
+            default = "on" if kind in ("checkbox", "radio") else ""
+            self._store(name, attrs.get("value", default))
         elif tag == "textarea":
             self._textarea = [name, ""]
         elif tag == "select":
-            self._select = [name, None, None]
+            self._select = [name, "multiple" in attrs, [], []]
 
     def handle_data(self, data):
         if self._textarea:
@@ -60,9 +70,14 @@ class FormReader(HTMLParser):
         if tag == "form":
             self.in_form = False
         elif tag == "select" and self._select:
-            # With no option marked, browsers send the first.
-            name, first, selected = self._select
-            self._store(name, selected if selected is not None else first or "")
+            name, multiple, options, selected = self._select
+            if multiple:
+                for value in selected:
+                    self._store(name, value)
+            else:
+                # With no option marked, browsers send the first. An autocomplete
+                # select renders none; storing "" still names it in blank rows.
+                self._store(name, selected[-1] if selected else (options or [""])[0])
             self._select = None
         elif tag == "textarea" and self._textarea:
             name, text = self._textarea
