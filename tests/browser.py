@@ -11,9 +11,13 @@ import pytest
 from django.conf import settings
 from selenium import webdriver
 from selenium.webdriver.chrome.service import Service
+from selenium.webdriver.support.ui import WebDriverWait
 
 CHROMIUM = Path("/usr/bin/chromium")
 CHROMEDRIVER = Path("/usr/bin/chromedriver")
+# How long a browser test waits for the condition it needs next. Generous, because a
+# met condition returns at once and a loaded 2-core machine can take seconds per page.
+WAIT_SECONDS = 30
 
 
 @pytest.fixture(scope="module")
@@ -36,6 +40,7 @@ def browser():
     driver = webdriver.Chrome(
         service=Service(executable_path=str(CHROMEDRIVER)), options=options
     )
+    driver.set_page_load_timeout(120)
     yield driver
     driver.quit()
 
@@ -70,3 +75,8 @@ def csp_messages(driver):
         for entry in driver.get_log("browser")
         if "Content Security Policy" in entry["message"]
     ]
+
+
+def wait_for(driver, condition):
+    """Wait until condition(driver) is truthy, and return what it returned."""
+    return WebDriverWait(driver, WAIT_SECONDS).until(condition)

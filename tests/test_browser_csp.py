@@ -14,9 +14,8 @@ from django.urls import reverse
 from reversion.models import Version
 from selenium.webdriver.common.action_chains import ActionChains
 from selenium.webdriver.common.by import By
-from selenium.webdriver.support.ui import WebDriverWait
 
-from tests.browser import csp_messages
+from tests.browser import csp_messages, wait_for
 from tests.factories import (
     make_article,
     make_author,
@@ -116,8 +115,9 @@ def test_admin_javascript_prefills_slug_from_title(logged_in_browser, live_serve
     logged_in_browser.find_element(By.ID, "id_title").send_keys("Budget vote delayed")
 
     slug = logged_in_browser.find_element(By.ID, "id_slug")
-    WebDriverWait(logged_in_browser, 5).until(
-        lambda _: slug.get_attribute("value") == "budget-vote-delayed"
+    wait_for(
+        logged_in_browser,
+        lambda _: slug.get_attribute("value") == "budget-vote-delayed",
     )
 
 
@@ -140,9 +140,7 @@ def test_clicking_the_image_preview_sets_the_focal_point(
 
     focal_x = logged_in_browser.find_element(By.ID, "id_focal_x")
     focal_y = logged_in_browser.find_element(By.ID, "id_focal_y")
-    WebDriverWait(logged_in_browser, 5).until(
-        lambda _: focal_x.get_attribute("value") != "0.5"
-    )
+    wait_for(logged_in_browser, lambda _: focal_x.get_attribute("value") != "0.5")
     assert float(focal_x.get_attribute("value")) == pytest.approx(0.25, abs=0.02)
     assert float(focal_y.get_attribute("value")) == pytest.approx(0.75, abs=0.02)
     marker = logged_in_browser.find_element(By.CSS_SELECTOR, ".focal-picker__marker")
@@ -157,10 +155,11 @@ def test_rich_text_editor_starts_without_csp_violations(
     # The editor's modules load after the page: wait for it before reading the console.
     logged_in_browser.get(live_server.url + PAGES[page](article))
 
-    WebDriverWait(logged_in_browser, 10).until(
+    wait_for(
+        logged_in_browser,
         lambda browser: browser.find_elements(
             By.CSS_SELECTOR, ".prose-editor .ProseMirror[contenteditable]"
-        )
+        ),
     )
     assert csp_messages(logged_in_browser) == []
 

@@ -13,14 +13,13 @@ from django.urls import reverse
 from django_prose_editor.config import allowlist_from_extensions
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
-from selenium.webdriver.support.ui import WebDriverWait
 
 from articles.forms import RICH_TEXT_EXTENSIONS
 from articles.models import Article, Status
 from articles.sanitize import ALLOWED_TAGS
 from faq.models import Entry
 from tests.admin_form import form_data
-from tests.browser import csp_messages
+from tests.browser import csp_messages, wait_for
 from tests.factories import make_article, make_author, make_section, make_topic
 
 ADD_URL = reverse("admin:articles_article_add")
@@ -201,9 +200,7 @@ def test_google_docs_paste_in_faq_answer_is_stored_clean(editor_client):
 
 
 def wait_for_editor(browser):
-    return WebDriverWait(browser, 10).until(
-        lambda _: browser.find_element(By.CSS_SELECTOR, EDITOR)
-    )
+    return wait_for(browser, lambda _: browser.find_element(By.CSS_SELECTOR, EDITOR))
 
 
 def paste(browser, editor, html):
@@ -237,8 +234,9 @@ def test_bold_button_and_typing_save_strong_text(logged_in_browser, live_server)
     logged_in_browser.find_element(By.CSS_SELECTOR, "button[data-name=bold]").click()
     editor.send_keys("bold news")
     logged_in_browser.find_element(By.NAME, "_continue").click()
-    WebDriverWait(logged_in_browser, 10).until(
-        lambda browser: browser.find_elements(By.CSS_SELECTOR, ".messagelist .success")
+    wait_for(
+        logged_in_browser,
+        lambda browser: browser.find_elements(By.CSS_SELECTOR, ".messagelist .success"),
     )
 
     article.refresh_from_db()
@@ -270,6 +268,8 @@ def test_paste_in_editor_becomes_clean_markup(
 
     paste(logged_in_browser, editor, clipboard)
 
+    # The editor copies its document into the form field after the paste is handled.
+    wait_for(logged_in_browser, body_field)
     assert body_field(logged_in_browser) == expected
 
 

@@ -5,7 +5,7 @@ from django.urls import reverse
 from selenium.webdriver.common.by import By
 
 from articles.models import Status
-from tests.browser import csp_messages
+from tests.browser import csp_messages, wait_for
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -20,6 +20,9 @@ def test_created_link_page_shows_address_without_csp_violations(
 
     logged_in_browser.find_element(By.NAME, "_save").click()
 
-    address = logged_in_browser.find_element(By.ID, "share-url")
+    # The click only starts the POST: wait for the page it leads to.
+    address = wait_for(
+        logged_in_browser, lambda browser: browser.find_element(By.ID, "share-url")
+    )
     assert "/preview/" in address.get_attribute("value")
     assert csp_messages(logged_in_browser) == []
