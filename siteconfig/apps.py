@@ -4,3 +4,6 @@ from django.apps import AppConfig
 class SiteconfigConfig(AppConfig):
     name = "siteconfig"
     verbose_name = "Site settings"
+
+    def ready(self):
+        from siteconfig import checks  # noqa: F401  (registers the deploy checks)

@@ -1,17 +1,18 @@
 import pytest
 
-from articles.sanitize import anchor_headings, sanitize_html
+from articles.sanitize import anchor_headings
+from tests.sanitizers import same_html
 
 REL = 'rel="noopener noreferrer"'
 
 
-def test_script_is_stripped_but_its_text_kept():
+def test_script_is_stripped_but_its_text_kept(sanitize):
     # Bleach keeps the text of tags it strips; the text is inert, but readers see it.
-    assert sanitize_html("<script>x</script>") == "x"
+    assert sanitize("<script>x</script>") == "x"
 
 
-def test_empty_body_stays_empty():
-    assert sanitize_html("") == ""
+def test_empty_body_stays_empty(sanitize):
+    assert sanitize("") == ""
 
 
 @pytest.mark.parametrize(
@@ -33,8 +34,8 @@ def test_empty_body_stays_empty():
         ),
     ],
 )
-def test_event_handlers_are_removed(dirty, clean):
-    assert sanitize_html(dirty) == clean
+def test_event_handlers_are_removed(sanitize, dirty, clean):
+    assert same_html(sanitize(dirty), clean)
 
 
 @pytest.mark.parametrize(
@@ -55,10 +56,17 @@ def test_event_handlers_are_removed(dirty, clean):
         pytest.param("data:text/html,<script>alert(1)</script>", id="data"),
         pytest.param("DATA:text/html;base64,PHNjcmlwdD4=", id="data-upper"),
         pytest.param("ftp://example.com/file", id="ftp"),
+        pytest.param("java\x01\x0bscript:alert(1)", id="control-characters"),
     ],
 )
-def test_link_with_forbidden_scheme_loses_its_href(href):
-    assert sanitize_html(f'<a href="{href}">x</a>') == "<a>x</a>"
+def test_link_with_forbidden_scheme_loses_its_href(sanitize, href):
+    assert same_html(sanitize(f'<a href="{href}">x</a>'), "<a>x</a>")
+
+
+@pytest.fixture
+def site_url(settings):
+    settings.SITE_URL = "https://news.example.org"
+    return settings.SITE_URL
 
 
 @pytest.mark.parametrize(
@@ -69,10 +77,39 @@ def test_link_with_forbidden_scheme_loses_its_href(href):
         pytest.param("java&#x09;script:alert(1)", id="tab-entity"),
         pytest.param("data:image/png;base64,iVBORw0KGgo=", id="data"),
         pytest.param("data:image/svg+xml,<svg onload=alert(1)>", id="data-svg"),
+        pytest.param("https://example.com/a.png", id="other-site"),
+        pytest.param("//example.com/a.png", id="other-site-protocol-relative"),
+        pytest.param("/\\example.com/a.png", id="other-site-backslash"),
+        pytest.param("http://news.example.org/a.png", id="other-scheme"),
+        pytest.param("https://news.example.org:8443/a.png", id="other-port"),
+        pytest.param("https://news.example.org.evil.test/a.png", id="longer-host"),
+        pytest.param("", id="empty"),
     ],
 )
-def test_image_with_forbidden_scheme_loses_its_src(src):
-    assert sanitize_html(f'<img src="{src}" alt="A">') == '<img alt="A">'
+def test_image_not_from_the_site_is_removed(sanitize, site_url, src):
+    # The Content-Security-Policy (img-src 'self') would block it: readers would
+    # see a broken image.
+    dirty = f'<figure><img src="{src}" alt="A"><figcaption>C</figcaption></figure>'
+    assert same_html(sanitize(dirty), "<figure><figcaption>C</figcaption></figure>")
+
+
+def test_image_without_src_is_removed(sanitize):
+    assert same_html(sanitize('<p>a<img alt="A">b</p>'), "<p>ab</p>")
+
+
+@pytest.mark.parametrize(
+    "src",
+    [
+        pytest.param("/media/a.jpg", id="root-relative"),
+        pytest.param("media/a.jpg", id="path-relative"),
+        pytest.param("https://news.example.org/media/a.jpg", id="site-url"),
+        pytest.param("HTTPS://NEWS.example.org/media/a.jpg", id="site-url-upper"),
+        pytest.param("//news.example.org/media/a.jpg", id="site-protocol-relative"),
+    ],
+)
+def test_image_from_the_site_is_kept(sanitize, site_url, src):
+    html = f'<img src="{src}" alt="A">'
+    assert same_html(sanitize(html), html)
 
 
 @pytest.mark.parametrize(
@@ -89,8 +126,8 @@ def test_image_with_forbidden_scheme_loses_its_src(src):
         ),
     ],
 )
-def test_style_attribute_is_removed(dirty, clean):
-    assert sanitize_html(dirty) == clean
+def test_style_attribute_is_removed(sanitize, dirty, clean):
+    assert same_html(sanitize(dirty), clean)
 
 
 @pytest.mark.parametrize(
@@ -104,8 +141,6 @@ def test_style_attribute_is_removed(dirty, clean):
             "Go",
             id="form",
         ),
-        pytest.param("<svg><circle r=1 /><text>t</text></svg>", "t", id="svg"),
-        pytest.param("<math><mi>x</mi></math>", "x", id="math"),
         pytest.param("<style>p{color:red}</style>y", "p{color:red}y", id="style"),
         pytest.param(
             '<div class="c"><span>kept</span> text</div>', "kept text", id="div-span"
@@ -115,14 +150,27 @@ def test_style_attribute_is_removed(dirty, clean):
         pytest.param('<link rel="stylesheet" href="/x.css">', "", id="link"),
     ],
 )
-def test_unknown_tag_is_stripped_and_its_text_kept(dirty, clean):
-    assert sanitize_html(dirty) == clean
+def test_unknown_tag_is_stripped_and_its_text_kept(sanitize, dirty, clean):
+    assert same_html(sanitize(dirty), clean)
+
+
+@pytest.mark.parametrize(
+    ("dirty", "text"),
+    [
+        pytest.param("<svg><circle r=1 /><text>t</text></svg>", "t", id="svg"),
+        pytest.param("<math><mi>x</mi></math>", "x", id="math"),
+    ],
+)
+def test_svg_and_math_are_stripped_leaving_at_most_their_text(sanitize, dirty, text):
+    # bleach keeps the text, as for any tag; nh3 drops SVG and MathML content whole.
+    assert sanitize(dirty) in (text, "")
 
 
 @pytest.mark.parametrize(
     ("dirty", "clean"),
     [
         pytest.param('<h2 id="x" class="big">T</h2>', "<h2>T</h2>", id="h2-id-class"),
+        pytest.param('<p lang="en" title="t">x</p>', "<p>x</p>", id="p-lang-title"),
         pytest.param(
             '<a href="/x" target="_blank">x</a>', '<a href="/x">x</a>', id="a-target"
         ),
@@ -141,8 +189,8 @@ def test_unknown_tag_is_stripped_and_its_text_kept(dirty, clean):
         ),
     ],
 )
-def test_attributes_outside_the_allow_list_are_removed(dirty, clean):
-    assert sanitize_html(dirty) == clean
+def test_attributes_outside_the_allow_list_are_removed(sanitize, dirty, clean):
+    assert same_html(sanitize(dirty), clean)
 
 
 @pytest.mark.parametrize(
@@ -184,13 +232,10 @@ def test_attributes_outside_the_allow_list_are_removed(dirty, clean):
             "<figcaption>A cat.</figcaption></figure>",
             id="figure",
         ),
-        pytest.param(
-            '<img src="https://example.com/a.png" alt="A">', id="img-absolute"
-        ),
     ],
 )
-def test_allowed_markup_is_kept_exactly(html):
-    assert sanitize_html(html) == html
+def test_allowed_markup_is_kept_exactly(sanitize, html):
+    assert same_html(sanitize(html), html)
 
 
 @pytest.mark.parametrize(
@@ -213,13 +258,15 @@ def test_allowed_markup_is_kept_exactly(html):
         ),
     ],
 )
-def test_absolute_link_gets_rel_noopener_noreferrer(href):
-    assert sanitize_html(f'<a href="{href}">x</a>') == f'<a href="{href}" {REL}>x</a>'
+def test_absolute_link_gets_rel_noopener_noreferrer(sanitize, href):
+    assert same_html(
+        sanitize(f'<a href="{href}">x</a>'), f'<a href="{href}" {REL}>x</a>'
+    )
 
 
-def test_rel_given_by_the_editor_is_replaced_on_absolute_link():
+def test_rel_given_by_the_editor_is_replaced_on_absolute_link(sanitize):
     dirty = '<a href="https://example.com/" rel="nofollow">x</a>'
-    assert sanitize_html(dirty) == f'<a href="https://example.com/" {REL}>x</a>'
+    assert same_html(sanitize(dirty), f'<a href="https://example.com/" {REL}>x</a>')
 
 
 @pytest.mark.parametrize(
@@ -231,18 +278,17 @@ def test_rel_given_by_the_editor_is_replaced_on_absolute_link():
         pytest.param("mailto:desk@example.com", id="mailto"),
     ],
 )
-def test_relative_link_gets_no_rel(href):
-    assert sanitize_html(f'<a href="{href}">x</a>') == f'<a href="{href}">x</a>'
+def test_relative_link_gets_no_rel(sanitize, href):
+    assert same_html(sanitize(f'<a href="{href}">x</a>'), f'<a href="{href}">x</a>')
 
 
-def test_image_without_alt_gets_empty_alt():
-    assert sanitize_html('<img src="/a.png">') == '<img src="/a.png" alt="">'
+def test_image_without_alt_gets_empty_alt(sanitize):
+    assert sanitize('<img src="/a.png">') == '<img src="/a.png" alt="">'
 
 
-def test_image_alt_given_by_the_editor_is_kept():
+def test_image_alt_given_by_the_editor_is_kept(sanitize):
     assert (
-        sanitize_html('<img alt="A cat" src="/a.png">')
-        == '<img alt="A cat" src="/a.png">'
+        sanitize('<img alt="A cat" src="/a.png">') == '<img alt="A cat" src="/a.png">'
     )
 
 
@@ -258,8 +304,8 @@ def test_image_alt_given_by_the_editor_is_kept():
         ),
     ],
 )
-def test_comments_are_removed(dirty, clean):
-    assert sanitize_html(dirty) == clean
+def test_comments_are_removed(sanitize, dirty, clean):
+    assert same_html(sanitize(dirty), clean)
 
 
 @pytest.mark.parametrize(
@@ -282,9 +328,9 @@ def test_comments_are_removed(dirty, clean):
         ),
     ],
 )
-def test_sanitizing_twice_changes_nothing(dirty):
-    once = sanitize_html(dirty)
-    assert sanitize_html(once) == once
+def test_sanitizing_twice_changes_nothing(sanitize, dirty):
+    once = sanitize(dirty)
+    assert sanitize(once) == once
 
 
 def test_heading_gets_slugified_id():
@@ -320,10 +366,8 @@ def test_toc_ids_follow_duplicate_numbering():
     assert [entry["id"] for entry in toc] == ["why", "why-2", "why-3"]
 
 
-def test_toc_text_ignores_greater_than_sign_in_attribute():
-    _, toc = anchor_headings(
-        sanitize_html('<h2><abbr title="a > b">AB</abbr> rules</h2>')
-    )
+def test_toc_text_ignores_greater_than_sign_in_attribute(sanitize):
+    _, toc = anchor_headings(sanitize('<h2><abbr title="a > b">AB</abbr> rules</h2>'))
     assert toc == [{"id": "ab-rules", "text": "AB rules"}]
 
 

@@ -2,6 +2,7 @@
 
 The corpus is read from ../shared/xss-corpus/ beside the checkout and never copied
 into the repository; each test loops over all payloads so the file runs in seconds.
+Every test runs once per sanitizer implementation (the `sanitize` fixture).
 """
 
 import json
@@ -11,12 +12,12 @@ from pathlib import Path
 
 import pytest
 
-from articles.sanitize import (
+from articles.sanitize_policy import (
     ALLOWED_ATTRIBUTES,
     ALLOWED_PROTOCOLS,
     ALLOWED_TAGS,
     anchor_headings,
-    sanitize_html,
+    is_same_origin,
 )
 
 CORPUS = (
@@ -44,9 +45,9 @@ def payloads():
 
 
 @pytest.fixture(scope="module")
-def sanitized(payloads):
-    """(payload id, sanitized html) for every payload, computed once for the module."""
-    return [(payload["id"], sanitize_html(payload["payload"])) for payload in payloads]
+def sanitized(payloads, sanitize):
+    """(payload id, sanitized html) for every payload, once per implementation."""
+    return [(payload["id"], sanitize(payload["payload"])) for payload in payloads]
 
 
 class _TagCollector(HTMLParser):
@@ -106,6 +107,8 @@ def _problems(html, *, heading_ids=False):
             squeezed = _IGNORED_IN_URLS.sub("", value).lower()
             if squeezed.startswith(_FORBIDDEN_PREFIXES):
                 problems.append(f"{name}={value!r} on <{tag}>")
+            if tag == "img" and name == "src" and not is_same_origin(value):
+                problems.append(f"image from another origin: {value!r}")
             if name in ("href", "src"):
                 scheme = _SCHEME.match(squeezed)
                 if scheme and scheme.group(1) not in ALLOWED_PROTOCOLS:
@@ -131,10 +134,10 @@ def test_sanitized_payloads_hold_only_allowed_markup(sanitized):
     assert not failures, _report(failures)
 
 
-def test_sanitized_payloads_do_not_change_when_sanitized_again(sanitized):
+def test_sanitized_payloads_do_not_change_when_sanitized_again(sanitized, sanitize):
     failures = []
     for pid, once in sanitized:
-        twice = sanitize_html(once)
+        twice = sanitize(once)
         if twice != once:
             failures.append((pid, f"{once!r} became {twice!r}"))
     assert not failures, _report(failures)
@@ -159,11 +162,11 @@ def test_anchored_payloads_have_unique_ids_matching_the_toc(sanitized):
     assert not failures, _report(failures)
 
 
-def test_anchored_payloads_do_not_change_when_processed_again(sanitized):
+def test_anchored_payloads_do_not_change_when_processed_again(sanitized, sanitize):
     failures = []
     for pid, clean in sanitized:
         once, _ = anchor_headings(clean)
-        twice, _ = anchor_headings(sanitize_html(once))
+        twice, _ = anchor_headings(sanitize(once))
         if twice != once:
             failures.append((pid, f"{once!r} became {twice!r}"))
     assert not failures, _report(failures)
