@@ -106,12 +106,13 @@ def applied_migrations() -> dict[str, list[str]]:
     return applied
 
 
-def _snapshot() -> None:
+def _snapshot(outermost: bool) -> None:
     """Make every query of this transaction see the same moment (PostgreSQL).
 
     SQLite already does: a read transaction sees one snapshot from its first read.
+    Inside a caller's transaction (a test's), that transaction decides.
     """
-    if connection.vendor == "postgresql":
+    if outermost and connection.vendor == "postgresql":
         with connection.cursor() as cursor:
             cursor.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
 
@@ -133,8 +134,9 @@ def write_archive(path: Path, media_root: Path) -> dict:
             tarfile.open(fileobj=raw, mode="w:gz", format=tarfile.PAX_FORMAT) as tar,
             tempfile.TemporaryDirectory() as scratch,
         ):
+            outermost = not connection.in_atomic_block
             with transaction.atomic():
-                _snapshot()
+                _snapshot(outermost)
                 created_at = timezone.now()
                 migrations = applied_migrations()
                 for model in content.backed_up_models():

@@ -6,7 +6,8 @@ from django.apps import apps
 from django.conf import settings
 from django.core.cache import cache
 from django.core.management.base import BaseCommand, CommandError
-from django.db import connection, transaction
+from django.core.serializers.base import DeserializationError
+from django.db import DatabaseError, connection, transaction
 from django.db.migrations.executor import MigrationExecutor
 
 from backups import content
@@ -99,6 +100,11 @@ class Command(BaseCommand):
                     ]
                     try:
                         saved = content.load_rows(opened)
+                    except (DatabaseError, DeserializationError) as error:
+                        raise CommandError(
+                            f"The archive's rows don't load ({error}). Nothing was "
+                            "changed."
+                        ) from error
                     finally:
                         for _model, stream in opened:
                             stream.close()
