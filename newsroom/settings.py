@@ -65,6 +65,7 @@ INSTALLED_APPS = [
     "corrections",
     "search",
     "demo",
+    "backups",
 ]
 
 MIDDLEWARE = [
