@@ -106,6 +106,24 @@ DATABASES = {
         default=f"sqlite:///{BASE_DIR / 'db.sqlite3'}", conn_max_age=60
     )
 }
+if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite as a real embedded database for several gunicorn workers: WAL lets
+    # readers go on while one writer writes; IMMEDIATE takes the write lock when a
+    # transaction starts, so a second writer waits (up to "timeout" seconds) instead
+    # of failing with "database is locked" halfway through its save.
+    DATABASES["default"]["OPTIONS"] = {
+        "transaction_mode": "IMMEDIATE",
+        "timeout": 20,
+        "init_command": "PRAGMA journal_mode=WAL; PRAGMA synchronous=NORMAL;",
+        # Options given in DATABASE_URL's query string win.
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
+elif DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # A database that went away costs a reader seconds, not a hung worker.
+    DATABASES["default"]["OPTIONS"] = {
+        "connect_timeout": 3,
+        **DATABASES["default"].get("OPTIONS", {}),
+    }
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 if os.environ.get("REDIS_URL"):
