@@ -154,6 +154,10 @@ class Server:
             time.sleep(0.1)  # Polling interval, not a wait for an event.
         raise RuntimeError(f"gunicorn not ready in {within} s:\n{self.output()}")
 
+    def client(self) -> "Client":
+        """A new visitor to this server."""
+        return Client(self.url)
+
     def output(self) -> str:
         self.log.flush()
         self.log.seek(0)
