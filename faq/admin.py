@@ -6,10 +6,11 @@ from articles.admin import ArticleAdmin, EditableWithArticleMixin
 from articles.models import Article
 from faq.forms import EntryAdminForm
 from faq.models import ArticleEntry, Entry, Topic
+from newsroom.admin_mixins import AtomicSaveMixin
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(AtomicSaveMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name",)
@@ -17,7 +18,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Entry)
-class EntryAdmin(admin.ModelAdmin):
+class EntryAdmin(AtomicSaveMixin, admin.ModelAdmin):
     form = EntryAdminForm
     list_display = ("question", "topic", "order", "is_published")
     list_editable = ("order", "is_published")

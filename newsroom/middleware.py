@@ -1,8 +1,13 @@
 import base64
 import hashlib
+import logging
 import re
 
 from django.conf import settings
+from django.db import InterfaceError, OperationalError
+from django.http import HttpResponse
+from django.template import loader
+from django.utils.cache import add_never_cache_headers
 
 from articles.forms import rich_text_widget
 
@@ -10,6 +15,7 @@ from articles.forms import rich_text_widget
 # <style>; this is that stylesheet's hash. An upgrade of django-prose-editor that
 # changes it shows up as a CSP message in the browser tests (test_browser_csp.py).
 EDITOR_STYLE_HASH = "'sha256-PlumsSlvJ7vvWzjqibGAYKq92O3y/4JTxWWsWJvyUYA='"
+logger = logging.getLogger(__name__)
 _IMPORTMAP = re.compile(r'<script type="importmap">(.*?)</script>', re.DOTALL)
 
 
@@ -51,3 +57,41 @@ class ContentSecurityPolicyMiddleware:
         response = self.get_response(request)
         response.headers.setdefault("Content-Security-Policy", self.policy)
         return response
+
+
+# Errors that mean the database is unreachable, not that our code is wrong.
+DATABASE_GONE = (OperationalError, InterfaceError)
+RETRY_AFTER_SECONDS = 30
+
+
+def database_unavailable(request):
+    """The styled 503 page readers get while the database is away; no query made."""
+    # SiteSettings' own defaults: reading the saved row would ask the database again.
+    from siteconfig.models import SiteSettings
+
+    html = loader.get_template("503.html").render({"site": SiteSettings(pk=1)})
+    response = HttpResponse(html, status=503)
+    response["Retry-After"] = str(RETRY_AFTER_SECONDS)
+    add_never_cache_headers(response)
+    return response
+
+
+class DatabaseUnavailableMiddleware:
+    """Turn a lost database into a 503 page with Retry-After instead of a 500.
+
+    Django closes the broken connection at the end of the request and the next one
+    connects again (CONN_HEALTH_CHECKS), so the site recovers with no restart.
+    Errors outside views reach newsroom.views.server_error, which does the same.
+    """
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        return self.get_response(request)
+
+    def process_exception(self, request, exception):
+        if isinstance(exception, DATABASE_GONE):
+            logger.warning("Database unavailable: %s", exception.__class__.__name__)
+            return database_unavailable(request)
+        return None

@@ -5,12 +5,14 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
-from newsroom import views
+from newsroom import health, views
 
 admin.site.site_header = "Newsroom admin"
 admin.site.site_title = "Newsroom admin"
 
 urlpatterns = [
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("favicon.ico", views.favicon),
     path("robots.txt", views.robots_txt, name="robots"),

@@ -1,3 +1,4 @@
+import sys
 from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
@@ -10,6 +11,7 @@ from django.urls import reverse
 from django.views.decorators.cache import cache_control
 
 from articles.sitemaps import SITEMAPS, NewsSitemap
+from newsroom.middleware import DATABASE_GONE, database_unavailable
 from siteconfig.models import SiteSettings
 
 # Crawlers stay out of the admin and of share links to drafts (sharing/urls.py).
@@ -17,7 +19,12 @@ ROBOTS_DISALLOW = ("/admin/", "/preview/")
 
 
 def server_error(request):
-    """Render 500.html with the disclaimer, falling back to defaults if the database is the fault."""
+    """Render 500.html with the disclaimer, falling back to defaults if the database is the fault.
+
+    A lost database outside a view (in a middleware) gets the 503 page instead.
+    """
+    if isinstance(sys.exc_info()[1], DATABASE_GONE):
+        return database_unavailable(request)
     try:
         site = SiteSettings.current()
     except Exception:  # The page must render whatever broke.

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from newsroom.admin_mixins import AtomicSaveMixin
 from redirects.models import Redirect
 
 
 @admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
+class RedirectAdmin(AtomicSaveMixin, admin.ModelAdmin):
     list_display = (
         "old_path",
         "target",
