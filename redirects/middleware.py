@@ -1,6 +1,7 @@
 from django.http import HttpResponsePermanentRedirect
 
 from redirects.models import Redirect
+from redirects.reserved import reserved_reason
 
 
 class RedirectFallbackMiddleware:
@@ -20,7 +21,9 @@ class RedirectFallbackMiddleware:
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
         redirect = Redirect.objects.matching(request.path).first()
-        if redirect is None:
+        # A row saved before the admin refused such sources: the machinery at its
+        # address, or the page that answers once the slash is added, comes first.
+        if redirect is None or reserved_reason(request.path):
             return response
         redirect.count_hit()
         return HttpResponsePermanentRedirect(

@@ -17,8 +17,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.utils import timezone
 
-# Redirecting the admin's own addresses could lock editors out of it.
-PROTECTED_PREFIXES = ("/admin/",)
+from redirects.reserved import reserved_reason
 
 
 def normalize_path(value: str) -> str:
@@ -150,10 +149,8 @@ class Redirect(models.Model):
         if not (self.old_path and self.target):
             return  # The form reports the empty field.
         self.old_path = normalize_path(self.old_path)
-        if self.old_path.startswith(PROTECTED_PREFIXES):
-            raise ValidationError(
-                {"old_path": "The admin's own addresses can't be redirected."}
-            )
+        if reason := reserved_reason(self.old_path):
+            raise ValidationError({"old_path": reason})
         try:
             self.target = normalize_target(self.target)
             self.final_target()
