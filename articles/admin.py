@@ -8,10 +8,11 @@ from articles.admin_history import RevisionHistoryMixin
 from articles.checklist import SEE_ALSO_LINKS, check_article
 from articles.forms import ArticleAdminForm, SeeAlsoLinkFormSet
 from articles.models import Article, Author, Byline, Section, SeeAlsoLink, Status
+from newsroom.edit_conflict import EditConflictAdminMixin
 
 
 @admin.register(Section)
-class SectionAdmin(admin.ModelAdmin):
+class SectionAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name",)
@@ -19,7 +20,7 @@ class SectionAdmin(admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(admin.ModelAdmin):
+class AuthorAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "profile_url")
     search_fields = ("name", "bio")
     prepopulated_fields = {"slug": ("name",)}

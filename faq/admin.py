@@ -6,10 +6,11 @@ from articles.admin import ArticleAdmin, EditableWithArticleMixin
 from articles.models import Article
 from faq.forms import EntryAdminForm
 from faq.models import ArticleEntry, Entry, Topic
+from newsroom.edit_conflict import EditConflictAdminMixin
 
 
 @admin.register(Topic)
-class TopicAdmin(admin.ModelAdmin):
+class TopicAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name",)

@@ -1,10 +1,11 @@
 from django.contrib import admin
 
+from newsroom.edit_conflict import EditConflictAdminMixin
 from redirects.models import Redirect
 
 
 @admin.register(Redirect)
-class RedirectAdmin(admin.ModelAdmin):
+class RedirectAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     list_display = (
         "old_path",
         "target",

@@ -111,6 +111,8 @@ class Redirect(models.Model):
         help_text="Made when a published article's address changed; else by hand.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When an editor last saved it: a stale form is refused (newsroom/edit_conflict.py).
+    updated_at = models.DateTimeField(auto_now=True)
     hit_count = models.PositiveIntegerField("hits", default=0, editable=False)
     last_hit_at = models.DateTimeField("last hit", null=True, editable=False)
 

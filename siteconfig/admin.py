@@ -2,11 +2,12 @@ from django.contrib import admin
 from django.shortcuts import redirect
 from django.urls import reverse
 
+from newsroom.edit_conflict import EditConflictAdminMixin
 from siteconfig.models import SiteSettings
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(admin.ModelAdmin):
+class SiteSettingsAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     fields = ("site_name", "tagline", "disclaimer")
 
     def has_add_permission(self, request):

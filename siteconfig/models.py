@@ -30,6 +30,8 @@ class SiteSettings(models.Model):
             "site is independent of the company it covers."
         ),
     )
+    # When an editor last saved it: a stale form is refused (newsroom/edit_conflict.py).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "site settings"
