@@ -9,7 +9,10 @@ class RedirectFallbackMiddleware:
 
     Like django.contrib.redirects' fallback middleware, but with 301s, query strings
     kept, and no sites framework. Pages that are found cost no query: the lookup
-    happens only on a 404, so a redirect never shadows a live page.
+    happens only on a 404, so a redirect never shadows a live page. Nor the page
+    a 404 leads to once CommonMiddleware adds the slash, nor the site's machinery
+    (redirects/reserved.py): a row for one of those, saved before the admin refused
+    them, is ignored.
     """
 
     def __init__(self, get_response):
