@@ -9,10 +9,11 @@ from articles.checklist import SEE_ALSO_LINKS, check_article
 from articles.forms import ArticleAdminForm, SeeAlsoLinkFormSet
 from articles.models import Article, Author, Byline, Section, SeeAlsoLink, Status
 from newsroom.admin_mixins import AtomicSaveMixin
+from newsroom.edit_conflict import EditConflictAdminMixin
 
 
 @admin.register(Section)
-class SectionAdmin(AtomicSaveMixin, admin.ModelAdmin):
+class SectionAdmin(AtomicSaveMixin, EditConflictAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name",)
@@ -20,7 +21,7 @@ class SectionAdmin(AtomicSaveMixin, admin.ModelAdmin):
 
 
 @admin.register(Author)
-class AuthorAdmin(AtomicSaveMixin, admin.ModelAdmin):
+class AuthorAdmin(AtomicSaveMixin, EditConflictAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "profile_url")
     search_fields = ("name", "bio")
     prepopulated_fields = {"slug": ("name",)}

@@ -6,5 +6,7 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import revisions
+        from articles.pages import register_page_checks
 
         revisions.register()
+        register_page_checks()

@@ -33,6 +33,8 @@ class Section(models.Model):
     order = models.PositiveIntegerField(
         default=0, help_text="Sections are listed in the navigation from low to high."
     )
+    # When an editor last saved it: a stale form is refused (newsroom/edit_conflict.py).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ("order", "name")
@@ -58,6 +60,8 @@ class Author(models.Model):
     profile_url = models.URLField(
         blank=True, help_text="Optional link to the author's own site or profile."
     )
+    # When an editor last saved it: a stale form is refused (newsroom/edit_conflict.py).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ("name",)

@@ -1,6 +1,10 @@
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
+from django.contrib.admin.actions import delete_selected
+from django.contrib.admin.utils import unquote
 from django.db import models
+from django.shortcuts import redirect
+from django.urls import reverse
 
 from articles.admin import EditableWithArticleMixin
 from articles.models import Article
@@ -33,6 +37,47 @@ admin.site.unregister(Article)
 @admin.register(Article)
 class ArticleWithNotesAdmin(RegisteredArticleAdmin):
     inlines = (*RegisteredArticleAdmin.inlines, NoteInline)
+
+    def refuse_deleting_corrected(self, request, articles) -> bool:
+        """Tell the editor, and return True, if any of articles has notes."""
+        titles = [f"“{article}”" for article in articles.filter(notes__isnull=False)]
+        if not titles:
+            return False
+        self.message_user(
+            request,
+            f"Not deleted: {', '.join(dict.fromkeys(titles))} "
+            f"{'has' if len(set(titles)) == 1 else 'have'} corrections or updates, "
+            "and the corrections page keeps every one. To take an article off the "
+            "site, unpublish it instead (set its status to Draft).",
+            messages.ERROR,
+        )
+        return True
+
+    def delete_view(self, request, object_id, extra_context=None):
+        articles = self.get_queryset(request).filter(pk=unquote(object_id))
+        if articles.exists() and self.refuse_deleting_corrected(request, articles):
+            return redirect(
+                reverse("admin:articles_article_change", args=[articles.get().pk])
+            )
+        return super().delete_view(request, object_id, extra_context)
+
+    def get_actions(self, request):
+        actions = super().get_actions(request)
+        if "delete_selected" in actions:
+            _, name, description = actions["delete_selected"]
+            actions["delete_selected"] = (
+                type(self).delete_selected_uncorrected,
+                name,
+                description,
+            )
+        return actions
+
+    @admin.action(permissions=("delete",))
+    def delete_selected_uncorrected(self, request, queryset):
+        # Nothing is deleted if one of them has notes: a partial delete surprises.
+        if self.refuse_deleting_corrected(request, queryset):
+            return None
+        return delete_selected(self, request, queryset)
 
     def save_formset(self, request, form, formset, change):
         if formset.model is not Note:

@@ -29,7 +29,9 @@ class NoteQuerySet(models.QuerySet):
 class Note(models.Model):
     """A dated correction, clarification or update, shown with its article."""
 
-    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="notes")
+    # PROTECT: a correction log never loses entries. The admin tells an editor who
+    # tries to delete a corrected article to unpublish it instead.
+    article = models.ForeignKey(Article, on_delete=models.PROTECT, related_name="notes")
     kind = models.CharField(
         max_length=20,
         choices=Kind.choices,

@@ -7,10 +7,11 @@ from articles.models import Article
 from faq.forms import EntryAdminForm
 from faq.models import ArticleEntry, Entry, Topic
 from newsroom.admin_mixins import AtomicSaveMixin
+from newsroom.edit_conflict import EditConflictAdminMixin
 
 
 @admin.register(Topic)
-class TopicAdmin(AtomicSaveMixin, admin.ModelAdmin):
+class TopicAdmin(AtomicSaveMixin, EditConflictAdminMixin, admin.ModelAdmin):
     list_display = ("name", "slug", "order")
     list_editable = ("order",)
     search_fields = ("name",)

@@ -1,5 +1,6 @@
-from articles.forms import EditConflictForm, rich_text_widget, tidy_pasted_html
+from articles.forms import rich_text_widget, tidy_pasted_html
 from faq.models import Entry
+from newsroom.edit_conflict import EditConflictForm
 
 
 class EntryAdminForm(EditConflictForm):

@@ -18,6 +18,8 @@ class Topic(models.Model):
     order = models.PositiveIntegerField(
         default=0, help_text="Topics are listed on the FAQ page from low to high."
     )
+    # When an editor last saved it: a stale form is refused (newsroom/edit_conflict.py).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         ordering = ("order", "name")

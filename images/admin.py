@@ -3,13 +3,14 @@ from django.utils.html import escape, format_html
 
 from images.forms import ImageAdminForm
 from images.models import Image
+from newsroom.edit_conflict import EditConflictAdminMixin
 
 THUMBNAIL_WIDTH = 96
 SAVE_FIRST = "Appears once the image is saved."
 
 
 @admin.register(Image)
-class ImageAdmin(admin.ModelAdmin):
+class ImageAdmin(EditConflictAdminMixin, admin.ModelAdmin):
     form = ImageAdminForm
     list_display = (
         "thumbnail",

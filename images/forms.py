@@ -1,6 +1,7 @@
 from django import forms
 
 from images.models import Image
+from newsroom.edit_conflict import EditConflictForm
 
 # A hint for the browser's file picker; the server checks the file's content.
 ACCEPTED_TYPES = "image/jpeg,image/png,image/webp,image/gif"
@@ -10,7 +11,7 @@ def focal_input():
     return forms.NumberInput(attrs={"step": "0.01", "min": "0", "max": "1"})
 
 
-class ImageAdminForm(forms.ModelForm):
+class ImageAdminForm(EditConflictForm):
     class Meta:
         model = Image
         fields = (

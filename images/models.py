@@ -73,6 +73,8 @@ class Image(models.Model):
     # Paths, sizes and formats of the files pages use, so rendering reads no rows.
     renditions = models.JSONField(default=dict, blank=True, editable=False)
     uploaded_at = models.DateTimeField(default=timezone.now, editable=False)
+    # When an editor last saved it: a stale form is refused (newsroom/edit_conflict.py).
+    updated_at = models.DateTimeField(auto_now=True)
     uploaded_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
         on_delete=models.SET_NULL,

@@ -168,8 +168,11 @@ STORAGES = {
     },
 }
 
-# Uploads larger than this are refused before they reach a form (bytes).
-DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
+# A post's form fields (files aside) larger than this are refused before they reach
+# a form, with the 413 page (newsroom/views.py). Well above the longest body the
+# article form accepts (articles/forms.py, BODY_MAX_CHARS), so that a too-long body
+# still reaches the form and gets an error that keeps the text.
+DATA_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024 * 1024
 # The image library refuses larger uploads, and images of more pixels, with a
 # form error naming the limit (images/processing.py).
 IMAGES_MAX_UPLOAD_BYTES = 20 * 1024 * 1024

@@ -40,4 +40,5 @@ urlpatterns = [
 if settings.DEBUG:
     urlpatterns += static(settings.MEDIA_URL, document_root=settings.MEDIA_ROOT)
 
+handler400 = "newsroom.views.bad_request"
 handler500 = "newsroom.views.server_error"

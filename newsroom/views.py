@@ -3,13 +3,16 @@ from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
 from django.contrib.sitemaps import views as sitemap_views
+from django.core.exceptions import RequestDataTooBig
 from django.http import HttpResponse, HttpResponseServerError
-from django.shortcuts import redirect
+from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
 from django.urls import reverse
+from django.views import defaults
 from django.views.decorators.cache import cache_control
 
+from articles.forms import BODY_MAX_CHARS
 from articles.sitemaps import SITEMAPS, NewsSitemap
 from newsroom.middleware import DATABASE_GONE, database_unavailable
 from siteconfig.models import SiteSettings
@@ -31,6 +34,15 @@ def server_error(request):
         site = SiteSettings(pk=1)
     html = loader.get_template("500.html").render({"site": site})
     return HttpResponseServerError(html)
+
+
+def bad_request(request, exception):
+    """A post too large to read gets a page saying the limit; other 400s as Django's."""
+    if isinstance(exception, RequestDataTooBig):
+        limit_mb = settings.DATA_UPLOAD_MAX_MEMORY_SIZE // (1024 * 1024)
+        context = {"limit_mb": limit_mb, "body_max_chars": f"{BODY_MAX_CHARS:,}"}
+        return render(request, "413.html", context, status=413)
+    return defaults.bad_request(request, exception)
 
 
 def favicon(request):

@@ -1,11 +1,12 @@
 from django.contrib import admin
 
 from newsroom.admin_mixins import AtomicSaveMixin
+from newsroom.edit_conflict import EditConflictAdminMixin
 from redirects.models import Redirect
 
 
 @admin.register(Redirect)
-class RedirectAdmin(AtomicSaveMixin, admin.ModelAdmin):
+class RedirectAdmin(AtomicSaveMixin, EditConflictAdminMixin, admin.ModelAdmin):
     list_display = (
         "old_path",
         "target",

@@ -1,6 +1,7 @@
 from django.http import HttpResponsePermanentRedirect
 
 from redirects.models import Redirect
+from redirects.reserved import reserved_reason
 
 
 class RedirectFallbackMiddleware:
@@ -8,7 +9,10 @@ class RedirectFallbackMiddleware:
 
     Like django.contrib.redirects' fallback middleware, but with 301s, query strings
     kept, and no sites framework. Pages that are found cost no query: the lookup
-    happens only on a 404, so a redirect never shadows a live page.
+    happens only on a 404, so a redirect never shadows a live page. Nor the page
+    a 404 leads to once CommonMiddleware adds the slash, nor the site's machinery
+    (redirects/reserved.py): a row for one of those, saved before the admin refused
+    them, is ignored.
     """
 
     def __init__(self, get_response):
@@ -20,7 +24,9 @@ class RedirectFallbackMiddleware:
         if response.status_code != 404 or request.method not in ("GET", "HEAD"):
             return response
         redirect = Redirect.objects.matching(request.path).first()
-        if redirect is None:
+        # A row saved before the admin refused such sources: the machinery at its
+        # address, or the page that answers once the slash is added, comes first.
+        if redirect is None or reserved_reason(request.path):
             return response
         redirect.count_hit()
         return HttpResponsePermanentRedirect(

@@ -17,8 +17,7 @@ from django.db.models import F, Q
 from django.db.models.functions import Length
 from django.utils import timezone
 
-# Redirecting the admin's own addresses could lock editors out of it.
-PROTECTED_PREFIXES = ("/admin/",)
+from redirects.reserved import reserved_reason
 
 
 def normalize_path(value: str) -> str:
@@ -112,6 +111,8 @@ class Redirect(models.Model):
         help_text="Made when a published article's address changed; else by hand.",
     )
     created_at = models.DateTimeField(auto_now_add=True)
+    # When an editor last saved it: a stale form is refused (newsroom/edit_conflict.py).
+    updated_at = models.DateTimeField(auto_now=True)
     hit_count = models.PositiveIntegerField("hits", default=0, editable=False)
     last_hit_at = models.DateTimeField("last hit", null=True, editable=False)
 
@@ -150,10 +151,8 @@ class Redirect(models.Model):
         if not (self.old_path and self.target):
             return  # The form reports the empty field.
         self.old_path = normalize_path(self.old_path)
-        if self.old_path.startswith(PROTECTED_PREFIXES):
-            raise ValidationError(
-                {"old_path": "The admin's own addresses can't be redirected."}
-            )
+        if reason := reserved_reason(self.old_path):
+            raise ValidationError({"old_path": reason})
         try:
             self.target = normalize_target(self.target)
             self.final_target()

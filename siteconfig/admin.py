@@ -3,11 +3,12 @@ from django.shortcuts import redirect
 from django.urls import reverse
 
 from newsroom.admin_mixins import AtomicSaveMixin
+from newsroom.edit_conflict import EditConflictAdminMixin
 from siteconfig.models import SiteSettings
 
 
 @admin.register(SiteSettings)
-class SiteSettingsAdmin(AtomicSaveMixin, admin.ModelAdmin):
+class SiteSettingsAdmin(AtomicSaveMixin, EditConflictAdminMixin, admin.ModelAdmin):
     fields = ("site_name", "tagline", "disclaimer")
 
     def has_add_permission(self, request):

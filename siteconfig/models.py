@@ -1,4 +1,5 @@
-from django.core.cache import cache
+from django.core.cache import caches
+from django.core.cache.backends.locmem import LocMemCache
 from django.db import models
 
 DEFAULT_SITE_NAME = "Claude News"
@@ -7,6 +8,16 @@ DEFAULT_DISCLAIMER = (
     "Claude News is an independent publication, not affiliated with Anthropic."
 )
 CACHE_KEY = "siteconfig:settings"
+
+
+def shared_cache():
+    """The default cache if every worker sees the same one (Redis), else None.
+
+    A save clears the cached copy only in the cache it can reach: with a cache per
+    process, other workers would show the old settings until it expired.
+    """
+    cache = caches["default"]
+    return None if isinstance(cache, LocMemCache) else cache
 
 
 class SiteSettings(models.Model):
@@ -30,6 +41,8 @@ class SiteSettings(models.Model):
             "site is independent of the company it covers."
         ),
     )
+    # When an editor last saved it: a stale form is refused (newsroom/edit_conflict.py).
+    updated_at = models.DateTimeField(auto_now=True)
 
     class Meta:
         verbose_name = "site settings"
@@ -44,13 +57,20 @@ class SiteSettings(models.Model):
     def save(self, *args, **kwargs):
         self.pk = 1
         super().save(*args, **kwargs)
-        cache.delete(CACHE_KEY)
+        if cache := shared_cache():
+            cache.delete(CACHE_KEY)
 
     @classmethod
     def current(cls) -> "SiteSettings":
-        """The saved settings, or unsaved defaults before an editor has saved any."""
-        settings = cache.get(CACHE_KEY)
+        """The saved settings, or unsaved defaults before an editor has saved any.
+
+        Without a shared cache this is one small query; pages read it once per
+        request (the "site" context variable is lazy and kept for the request).
+        """
+        cache = shared_cache()
+        settings = cache.get(CACHE_KEY) if cache else None
         if settings is None:
             settings = cls.objects.filter(pk=1).first() or cls(pk=1)
-            cache.set(CACHE_KEY, settings, timeout=300)
+            if cache:
+                cache.set(CACHE_KEY, settings, timeout=300)
         return settings
