@@ -5,6 +5,7 @@ class ArticlesConfig(AppConfig):
     name = "articles"
 
     def ready(self):
-        from articles import revisions
+        from articles import revisions, tags
 
         revisions.register()
+        tags.connect()
