@@ -6,6 +6,9 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import revisions, tags
+        from newsroom import text
 
         revisions.register()
         tags.connect()
+        # Here, as articles is the floor every other app of ours is built on.
+        text.connect()
