@@ -12,6 +12,9 @@ import unicodedata
 from django.db.models.signals import pre_save
 from django.utils.text import slugify
 from taggit.models import Tag
+from taggit.utils import _parse_tags
+
+from newsroom.text import clean_text
 
 # taggit's slug column holds 100 characters; leave room for a -N suffix.
 MAX_FALLBACK_LENGTH = 90
@@ -54,6 +57,17 @@ def give_tag_an_address(sender, instance: Tag, **kwargs) -> None:
     """pre_save for Tag: replace a slug without letters by a readable unique one."""
     if not has_letters(instance.slug):
         instance.slug = unique_slug(fallback_slug(instance.name), instance)
+
+
+def parse_tags(tag_string: str) -> list[str]:
+    """taggit's parsing of a typed tag list, with each name cleaned as saving would.
+
+    Settings name it TAGGIT_TAGS_FROM_STRING: taggit looks tags up by the typed
+    name, so a pasted "Zürich\\x0bCity" must be found as the "Zürich City" stored.
+    """
+    return sorted(
+        {clean_text(name, multiline=False) for name in _parse_tags(tag_string)} - {""}
+    )
 
 
 def connect() -> None:

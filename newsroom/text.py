@@ -112,6 +112,8 @@ def editable_models() -> list[type[models.Model]]:
         config
         for config in apps.get_app_configs()
         if Path(config.path).is_relative_to(settings.BASE_DIR)
+        # A virtualenv may sit in the project directory: its apps aren't ours.
+        and "site-packages" not in Path(config.path).parts
     ]
     found = [model for config in ours for model in config.get_models()]
     return [*found, apps.get_model("taggit", "Tag")]

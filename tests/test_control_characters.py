@@ -169,3 +169,14 @@ def test_sitemaps_stay_valid_xml_with_control_characters_stored(
 
     assert response.status_code == 200
     ElementTree.fromstring(response.content)
+
+
+def test_same_pasted_tag_on_two_articles_is_one_tag(editor_client):
+    first, second = make_article(), make_article()
+
+    for article in (first, second):
+        response = post_change_form(editor_client, article, tags="Zürich\x0bCity")
+        assert response.status_code == 302
+
+    assert list(Tag.objects.values_list("name", flat=True)) == ["Zürich City"]
+    assert set(second.tags.names()) == {"Zürich City"}
