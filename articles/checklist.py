@@ -8,12 +8,12 @@ inline and the publish action refuse them. Warnings are advice and never block.
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
-from html import unescape
 
 from django.utils import timezone
 
 from articles.models import Article, Kind, LinkKind, SeeAlsoLink, Status
 from articles.sanitize import sanitize_html
+from newsroom.text import plain_text
 
 HEADLINE_MAX = 110
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
@@ -154,8 +154,7 @@ def _description_problem(article: Article) -> str:
 
 
 def _body_text(body: str) -> str:
-    # Tags become spaces so that words in neighbouring blocks stay apart.
-    return unescape(re.sub(r"<[^>]*>", " ", sanitize_html(body)))
+    return plain_text(sanitize_html(body))
 
 
 def _affiliation_phrases(body: str) -> list[str]:

@@ -28,6 +28,7 @@ from taggit.models import Tag
 
 from articles.models import Article, ArticleQuerySet, Author, Section
 from articles.seo import LOGO, absolute_url
+from newsroom.text import xml_safe
 from siteconfig.models import SiteSettings
 
 FEED_LENGTH = 20
@@ -173,7 +174,31 @@ def _hero_enclosure(article: Article) -> feedgenerator.Enclosure | None:
     )
 
 
-class RssFeed(feedgenerator.Rss201rev2Feed):
+def _xml_safe_values(value):
+    """value with xml_safe() applied to every string inside it."""
+    if isinstance(value, str):
+        return xml_safe(value)
+    if isinstance(value, dict):
+        return {key: _xml_safe_values(item) for key, item in value.items()}
+    if isinstance(value, list | tuple):
+        return type(value)(_xml_safe_values(item) for item in value)
+    return value
+
+
+class XmlSafeFeed(feedgenerator.SyndicationFeed):
+    """Drops the characters XML 1.0 forbids from every value before writing.
+
+    Saved text is cleaned already (newsroom/text.py); this covers rows changed
+    around save(), which would otherwise make the whole feed a 500.
+    """
+
+    def write(self, outfile, encoding):
+        self.feed = _xml_safe_values(self.feed)
+        self.items = _xml_safe_values(self.items)
+        super().write(outfile, encoding)
+
+
+class RssFeed(XmlSafeFeed, feedgenerator.Rss201rev2Feed):
     """RSS 2.0 with the full body (content:encoded), every author and atom:updated."""
 
     format = "rss"
@@ -196,7 +221,7 @@ class RssFeed(feedgenerator.Rss201rev2Feed):
         handler.addQuickElement("content:encoded", item["content_html"])
 
 
-class AtomFeed(feedgenerator.Atom1Feed):
+class AtomFeed(XmlSafeFeed, feedgenerator.Atom1Feed):
     """Atom with the full body as <content type="html"> and one <author> per author."""
 
     format = "atom"

@@ -7,12 +7,12 @@ from django.db import models, transaction
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
-from django.utils.html import strip_tags
 from django.utils.text import Truncator
 from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from articles.sanitize import anchor_headings, sanitize_html
+from newsroom.text import plain_text
 from redirects.models import Redirect
 from search import index as search_index
 
@@ -315,12 +315,13 @@ class Article(models.Model):
     @property
     def description(self) -> str:
         """Meta description: the editor's, else the summary, else the body's start."""
-        text = self.meta_description or self.summary or strip_tags(self.body_html)
+        # Plain text, entities decoded: each output escapes it once for its format.
+        text = self.meta_description or self.summary or plain_text(self.body_html)
         return Truncator(" ".join(text.split())).chars(160)
 
     @property
     def reading_minutes(self) -> int:
-        return max(1, round(len(strip_tags(self.body_html).split()) / WORDS_PER_MINUTE))
+        return max(1, round(len(plain_text(self.body_html).split()) / WORDS_PER_MINUTE))
 
     @property
     def modified_at(self):

@@ -19,6 +19,7 @@ from taggit.models import Tag
 
 from articles.models import Article, Author, Section
 from articles.seo import absolute_url
+from newsroom.text import xml_safe
 from siteconfig.models import SiteSettings
 
 # When an article's page last changed: an editor's save (updated_at), going live
@@ -144,12 +145,14 @@ class NewsSitemap(SiteURLSitemap):
     def get_urls(self, page=1, site=None, protocol=None):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         publication = {
-            "name": SiteSettings.current().site_name,
+            "name": xml_safe(SiteSettings.current().site_name),
             # Google wants the ISO 639 code: "en", not "en-us".
             "language": settings.LANGUAGE_CODE.split("-")[0],
         }
         for url in urls:
             url["publication"] = publication
+            # Plain text in XML: a row changed around save() may hold a control character.
+            url["title"] = xml_safe(url["item"].title)
         return urls
 
 

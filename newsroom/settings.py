@@ -44,6 +44,9 @@ CSRF_TRUSTED_ORIGINS = env_list("DJANGO_CSRF_TRUSTED_ORIGINS")
 # The public address of the site, used for absolute URLs in feeds and metadata.
 SITE_URL = os.environ.get("SITE_URL", "http://127.0.0.1:8000").rstrip("/")
 
+# Tag names typed in a form are cleaned like every saved text (articles/tags.py).
+TAGGIT_TAGS_FROM_STRING = "articles.tags.parse_tags"
+
 INSTALLED_APPS = [
     "django.contrib.admin",
     "django.contrib.auth",

@@ -18,52 +18,13 @@ What bypasses save() and delete() bypasses the index too:
 
 import re
 from collections.abc import Iterable
-from html.parser import HTMLParser
 
+from newsroom.text import plain_text
 from search.highlight import strip_markers
 from search.models import Document, DocumentKind
 
 ARTICLE = DocumentKind.ARTICLE
 FAQ = DocumentKind.FAQ
-
-# Tags that separate words: "<h2>Intro</h2><p>Text" reads "Intro Text", not "IntroText".
-_BLOCK_TAGS = {
-    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
-    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
-    "hr", "li", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
-}  # fmt: skip
-_SKIPPED_TAGS = {"script", "style", "template"}
-
-
-class _TextExtractor(HTMLParser):
-    def __init__(self):
-        super().__init__(convert_charrefs=True)
-        self.parts: list[str] = []
-        self.skipping = 0
-
-    def handle_starttag(self, tag, attrs):
-        if tag in _SKIPPED_TAGS:
-            self.skipping += 1
-        elif tag in _BLOCK_TAGS:
-            self.parts.append(" ")
-
-    def handle_endtag(self, tag):
-        if tag in _SKIPPED_TAGS:
-            self.skipping = max(0, self.skipping - 1)
-        elif tag in _BLOCK_TAGS:
-            self.parts.append(" ")
-
-    def handle_data(self, data):
-        if not self.skipping:
-            self.parts.append(data)
-
-
-def plain_text(html: str) -> str:
-    """The words of html, entities decoded, one space between blocks."""
-    extractor = _TextExtractor()
-    extractor.feed(html)
-    extractor.close()
-    return clean_text("".join(extractor.parts))
 
 
 def clean_text(text: str) -> str:
@@ -80,7 +41,7 @@ def document(
         object_id=object_id,
         title=clean_text(title),
         summary=clean_text(summary),
-        body=plain_text(body_html),
+        body=clean_text(plain_text(body_html)),
     )
 
 

@@ -14,6 +14,18 @@ from search.index import ARTICLE, FAQ
 MAX_PAGE = 10_000
 
 
+def page_number(page: str | int | None) -> int:
+    """page as Paginator reads it, or 1 when it can't ("abc", "²", "last").
+
+    Paginator then decides: "last" is the last page, anything else a 404.
+    """
+    try:
+        return int(page)
+    except (TypeError, ValueError):
+        # str.isdigit() accepts "²", which int() refuses: ask int() itself.
+        return 1
+
+
 @dataclass(frozen=True)
 class Result:
     """One result: where it links, its title and an excerpt with <mark>ed matches."""
@@ -51,7 +63,7 @@ class SearchResults:
 
     def __init__(self, query: str, *, page: str | int | None = 1, per_page: int = 20):
         self.query = query
-        number = int(page) if str(page).isdigit() else 1
+        number = page_number(page)
         # Beyond any real page: count from page 1, and Paginator answers 404.
         start = (number - 1) * per_page if 0 < number <= MAX_PAGE else 0
         self._window = (start, start + per_page)
