@@ -118,9 +118,12 @@ class Image(models.Model):
         """Store the upload re-encoded without metadata, and make its renditions."""
         picture, source_format = processing.decode(self.file.file)
         data, extension = processing.encode_original(picture, source_format)
+        self.width, self.height = picture.size
+        # Only the reduced copy is kept: the full-size pixels are let go here.
+        picture = processing.working_copy(picture)
         stem = PurePosixPath(self.file.name).stem or "image"
         self.file.save(stem + extension, ContentFile(data), save=False)
-        self.width, self.height = picture.size
+        del data
         self.uploaded_at = timezone.now()
         self.renditions = processing.make_renditions(
             self.file.storage, picture, self.file.name, self.focal_point
@@ -133,7 +136,7 @@ class Image(models.Model):
     def _store_social_crop(self):
         """Crop the stored (already clean) original again, around the new focal point."""
         with self.file.open("rb") as stored:
-            picture, _format = processing.decode(stored)
+            picture, _format = processing.decode(stored, for_renditions=True)
         social = processing.make_social(
             self.file.storage, picture, self.file.name, self.focal_point
         )
