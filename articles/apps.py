@@ -6,5 +6,8 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import revisions
+        from articles.models import Article
+        from images.uses import register_body
 
         revisions.register()
+        register_body(Article, "body_html")

@@ -13,6 +13,7 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from articles.sanitize import anchor_headings, sanitize_html
+from images.uses import record_image_uses
 from redirects.models import Redirect
 from search import index as search_index
 
@@ -196,6 +197,8 @@ class Article(models.Model):
     # The rows behind `tags`, so revisions can keep them (articles/revisions.py).
     # A GenericRelation has no column: no migration.
     tagged_items = GenericRelation(TaggedItem)
+    # Library images the body shows; deleting the article deletes these rows.
+    image_uses = GenericRelation("images.ImageUse")
     status = models.CharField(
         max_length=20,
         choices=Status.choices,
@@ -264,6 +267,7 @@ class Article(models.Model):
             super().save(*args, **kwargs)
             if stored is not None:
                 self.update_redirects(stored)
+            record_image_uses(self, self.body_html)
             search_index.update_document(
                 search_index.ARTICLE,
                 self.pk,
