@@ -1,8 +1,10 @@
 from collections.abc import Iterable
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
@@ -13,11 +15,15 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from articles.sanitize import anchor_headings, sanitize_html
+from images import processing as image_processing
+from images.models import validate_image_upload
 from images.uses import record_image_uses
 from redirects.models import Redirect
 from search import index as search_index
 
 WORDS_PER_MINUTE = 230
+# Author pages show photos at 96 pixels; this keeps room for sharper screens.
+PHOTO_MAX_SIDE = 800
 
 
 class Section(models.Model):
@@ -55,6 +61,7 @@ class Author(models.Model):
     bio = models.TextField(
         blank=True, help_text="Plain text, two or three sentences, shown on their page."
     )
+    # Checked and re-encoded like library images (clean(), save()): no metadata.
     photo = models.ImageField(upload_to="authors/", blank=True)
     profile_url = models.URLField(
         blank=True, help_text="Optional link to the author's own site or profile."
@@ -66,8 +73,24 @@ class Author(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if self.photo and not self.photo._committed:
+            data, extension = image_processing.clean_copy(
+                self.photo.file, max_side=PHOTO_MAX_SIDE
+            )
+            stem = PurePosixPath(self.photo.name).stem or "photo"
+            self.photo.save(stem + extension, ContentFile(data), save=False)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:author", args=[self.slug])
+
+    def clean(self):
+        if self.photo and not self.photo._committed:
+            try:
+                validate_image_upload(self.photo)
+            except ValidationError as error:
+                raise ValidationError({"photo": error.messages}) from error
 
 
 class Kind(models.TextChoices):

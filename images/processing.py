@@ -205,6 +205,15 @@ def encode_original(image: Image.Image, source_format: str) -> tuple[bytes, str]
     return encode(image, fmt, ORIGINAL_OPTIONS[fmt]), FORMATS[fmt]
 
 
+def clean_copy(file, max_side: int) -> tuple[bytes, str]:
+    """file as the library stores an original, at most max_side pixels on its longer
+    side (for pictures that need no renditions, such as author photos); and its
+    extension. Call validate_upload() on file first."""
+    picture, source_format = decode(file)
+    picture.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    return encode_original(picture, source_format)
+
+
 def rendition_widths(width: int) -> list[int]:
     """The srcset widths for an image this wide: never wider than the image itself."""
     return sorted({w for w in WIDTHS if w < width} | {min(width, WIDTHS[-1])})
