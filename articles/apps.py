@@ -6,11 +6,14 @@ class ArticlesConfig(AppConfig):
 
     def ready(self):
         from articles import revisions, tags
+        from articles.models import Article
         from articles.pages import register_page_checks
+        from images.uses import register_body
         from newsroom import text
 
         revisions.register()
         register_page_checks()
+        register_body(Article, "body_html")
         tags.connect()
         # Here, as articles is the floor every other app of ours is built on.
         text.connect()

@@ -1,8 +1,10 @@
 from collections.abc import Iterable
+from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
+from django.core.files.base import ContentFile
 from django.db import models, transaction
 from django.db.models import Count, F, Prefetch, Q
 from django.urls import reverse
@@ -12,11 +14,16 @@ from taggit.managers import TaggableManager
 from taggit.models import TaggedItem
 
 from articles.sanitize import anchor_headings, sanitize_html
+from images import processing as image_processing
+from images.models import validate_image_upload
+from images.uses import record_image_uses
 from newsroom.text import plain_text
 from redirects.models import Redirect
 from search import index as search_index
 
 WORDS_PER_MINUTE = 230
+# Author pages show photos at 96 pixels; this keeps room for sharper screens.
+PHOTO_MAX_SIDE = 800
 
 
 class Section(models.Model):
@@ -56,6 +63,7 @@ class Author(models.Model):
     bio = models.TextField(
         blank=True, help_text="Plain text, two or three sentences, shown on their page."
     )
+    # Checked and re-encoded like library images (clean(), save()): no metadata.
     photo = models.ImageField(upload_to="authors/", blank=True)
     profile_url = models.URLField(
         blank=True, help_text="Optional link to the author's own site or profile."
@@ -69,8 +77,24 @@ class Author(models.Model):
     def __str__(self):
         return self.name
 
+    def save(self, *args, **kwargs):
+        if self.photo and not self.photo._committed:
+            data, extension = image_processing.clean_copy(
+                self.photo.file, max_side=PHOTO_MAX_SIDE
+            )
+            stem = PurePosixPath(self.photo.name).stem or "photo"
+            self.photo.save(stem + extension, ContentFile(data), save=False)
+        super().save(*args, **kwargs)
+
     def get_absolute_url(self):
         return reverse("articles:author", args=[self.slug])
+
+    def clean(self):
+        if self.photo and not self.photo._committed:
+            try:
+                validate_image_upload(self.photo)
+            except ValidationError as error:
+                raise ValidationError({"photo": error.messages}) from error
 
 
 class Kind(models.TextChoices):
@@ -200,6 +224,8 @@ class Article(models.Model):
     # The rows behind `tags`, so revisions can keep them (articles/revisions.py).
     # A GenericRelation has no column: no migration.
     tagged_items = GenericRelation(TaggedItem)
+    # Library images the body shows; deleting the article deletes these rows.
+    image_uses = GenericRelation("images.ImageUse")
     status = models.CharField(
         max_length=20,
         choices=Status.choices,
@@ -268,6 +294,7 @@ class Article(models.Model):
             super().save(*args, **kwargs)
             if stored is not None:
                 self.update_redirects(stored)
+            record_image_uses(self, self.body_html)
             search_index.update_document(
                 search_index.ARTICLE,
                 self.pk,

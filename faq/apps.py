@@ -7,5 +7,8 @@ class FaqConfig(AppConfig):
 
     def ready(self):
         from faq import revisions
+        from faq.models import Entry
+        from images.uses import register_body
 
         revisions.register()
+        register_body(Entry, "answer_html")

@@ -1,3 +1,4 @@
+from django.contrib.contenttypes.fields import GenericRelation
 from django.core.exceptions import ValidationError
 from django.db import models
 from django.urls import reverse
@@ -5,6 +6,7 @@ from taggit.managers import TaggableManager
 
 from articles.models import Article
 from articles.sanitize import RESERVED_IDS, sanitize_html
+from images.uses import record_image_uses
 from search import index as search_index
 
 # An entry's slug is its id: "<slug>" on /faq/, "faq-<slug>" in an article's FAQ
@@ -63,6 +65,8 @@ class Entry(models.Model):
         help_text="Unpublished entries are hidden everywhere, articles included.",
     )
     tags = TaggableManager(blank=True)
+    # Library images the answer shows; deleting the entry deletes these rows.
+    image_uses = GenericRelation("images.ImageUse")
     updated_at = models.DateTimeField(auto_now=True)
 
     objects = EntryQuerySet.as_manager()
@@ -78,6 +82,7 @@ class Entry(models.Model):
     def save(self, *args, **kwargs):
         self.answer_html = sanitize_html(self.answer)
         super().save(*args, **kwargs)
+        record_image_uses(self, self.answer_html)
         search_index.update_document(
             search_index.FAQ, self.pk, title=self.question, body_html=self.answer_html
         )

@@ -1,8 +1,11 @@
 from django.contrib import admin
-from django.utils.html import escape, format_html
+from django.db.models import ManyToOneRel
+from django.urls import NoReverseMatch, reverse
+from django.utils.html import escape, format_html, format_html_join
 
 from images.forms import ImageAdminForm
-from images.models import Image
+from images.models import Image, ImageUse
+from newsroom.admin_mixins import AtomicSaveMixin
 from newsroom.edit_conflict import EditConflictAdminMixin
 
 THUMBNAIL_WIDTH = 96
@@ -10,7 +13,7 @@ SAVE_FIRST = "Appears once the image is saved."
 
 
 @admin.register(Image)
-class ImageAdmin(EditConflictAdminMixin, admin.ModelAdmin):
+class ImageAdmin(AtomicSaveMixin, EditConflictAdminMixin, admin.ModelAdmin):
     form = ImageAdminForm
     list_display = (
         "thumbnail",
@@ -29,13 +32,17 @@ class ImageAdmin(EditConflictAdminMixin, admin.ModelAdmin):
         "size",
         "image_address",
         "body_snippet",
+        "used_in",
         "uploaded_at",
         "uploaded_by",
     )
     fieldsets = (
         (None, {"fields": ("title", "file", "alt_text", "caption", "credit")}),
         ("Focal point", {"fields": ("focal_point_picker", "focal_x", "focal_y")}),
-        ("Use in an article body", {"fields": ("image_address", "body_snippet")}),
+        (
+            "Use in an article body",
+            {"fields": ("image_address", "body_snippet", "used_in")},
+        ),
         ("The stored file", {"fields": ("size", "uploaded_at", "uploaded_by")}),
     )
 
@@ -115,3 +122,45 @@ class ImageAdmin(EditConflictAdminMixin, admin.ModelAdmin):
             "change copies already pasted.</p>",
             escape(obj.body_snippet()),
         )
+
+    @admin.display(description="Used in")
+    def used_in(self, obj):
+        if not obj.pk:
+            return SAVE_FIRST
+        uses = [
+            (f"Body of {use.content_type.name}", use.body)
+            for use in obj.uses.select_related("content_type")
+        ] + list(_other_uses(obj))
+        if not uses:
+            return "No article or FAQ entry uses this image yet."
+        return format_html(
+            "<ul>{}</ul>"
+            '<p class="help">While a body shows this image it cannot be deleted '
+            "and its file cannot be replaced.</p>",
+            format_html_join(
+                "",
+                '<li>{}: <a href="{}">{}</a></li>',
+                ((label, _admin_url(used_by), used_by) for label, used_by in uses),
+            ),
+        )
+
+
+def _other_uses(image):
+    """(label, row) for every row pointing at image through a foreign key (heroes)."""
+    for relation in Image._meta.get_fields(include_hidden=True):
+        if not isinstance(relation, ManyToOneRel) or relation.related_model is ImageUse:
+            continue
+        model, field = relation.related_model, relation.field
+        label = f"{field.verbose_name.capitalize()} of {model._meta.verbose_name}"
+        for row in model._default_manager.filter(**{field.name: image}):
+            yield label, row
+
+
+def _admin_url(row) -> str:
+    opts = row._meta
+    try:
+        return reverse(
+            f"admin:{opts.app_label}_{opts.model_name}_change", args=[row.pk]
+        )
+    except NoReverseMatch:
+        return ""

@@ -1,5 +1,6 @@
 from django import forms
 
+from images import processing
 from images.models import Image
 from newsroom.edit_conflict import EditConflictForm
 
@@ -30,3 +31,9 @@ class ImageAdminForm(EditConflictForm):
             "focal_x": focal_input(),
             "focal_y": focal_input(),
         }
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # The limits are settings, so the sentence naming them is made here.
+        file_field = self.fields["file"]
+        file_field.help_text = f"{file_field.help_text} {processing.limits_help()}"

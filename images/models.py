@@ -1,6 +1,8 @@
 from pathlib import PurePosixPath
 
 from django.conf import settings
+from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.core.validators import MaxValueValidator, MinValueValidator
@@ -93,7 +95,7 @@ class Image(models.Model):
     def save(self, *args, **kwargs):
         stale = []
         if self.file and not self.file._committed:
-            stale = self._stored_paths()
+            stale = self.stored_paths()
             self._store_upload()
         elif self._social_crop_is_stale():
             stale = [self.renditions["social"]["path"]]
@@ -105,7 +107,7 @@ class Image(models.Model):
             transaction.on_commit(lambda: _delete_files(storage, stale))
 
     def delete(self, *args, **kwargs):
-        storage, paths = self.file.storage, self._stored_paths()
+        storage, paths = self.file.storage, self.stored_paths()
         result = super().delete(*args, **kwargs)
         transaction.on_commit(lambda: _delete_files(storage, paths))
         return result
@@ -115,14 +117,34 @@ class Image(models.Model):
             raise ValidationError(
                 {"alt_text": "Describe the image: alt text is required."}
             )
+        if self.pk and self.file and not self.file._committed:
+            self._refuse_new_file_while_in_bodies()
+
+    def _refuse_new_file_while_in_bodies(self):
+        # Bodies hold copies of this image's addresses, size and alt text: a new
+        # file would delete the files they show (or, kept, leave them orphaned).
+        bodies = [str(use) for use in self.uses.all()]
+        if bodies:
+            raise ValidationError(
+                {
+                    "file": "This image is pasted into "
+                    + "; ".join(bodies)
+                    + ", so its file cannot be replaced. Upload the new picture "
+                    "as a new image and paste that instead, or take this one out "
+                    "of those bodies first."
+                }
+            )
 
     def _store_upload(self):
         """Store the upload re-encoded without metadata, and make its renditions."""
         picture, source_format = processing.decode(self.file.file)
         data, extension = processing.encode_original(picture, source_format)
+        self.width, self.height = picture.size
+        # Only the reduced copy is kept: the full-size pixels are let go here.
+        picture = processing.working_copy(picture)
         stem = PurePosixPath(self.file.name).stem or "image"
         self.file.save(stem + extension, ContentFile(data), save=False)
-        self.width, self.height = picture.size
+        del data
         self.uploaded_at = timezone.now()
         self.renditions = processing.make_renditions(
             self.file.storage, picture, self.file.name, self.focal_point
@@ -135,13 +157,13 @@ class Image(models.Model):
     def _store_social_crop(self):
         """Crop the stored (already clean) original again, around the new focal point."""
         with self.file.open("rb") as stored:
-            picture, _format = processing.decode(stored)
+            picture, _format = processing.decode(stored, for_renditions=True)
         social = processing.make_social(
             self.file.storage, picture, self.file.name, self.focal_point
         )
         self.renditions = {**self.renditions, "social": social}
 
-    def _stored_paths(self) -> list[str]:
+    def stored_paths(self) -> list[str]:
         """The files this row points to now: the original and its renditions."""
         paths = processing.rendition_paths(self.renditions)
         if original := self.renditions.get("source"):
@@ -236,6 +258,32 @@ class Image(models.Model):
             picture["height"],
             format_html("<figcaption>{}</figcaption>", caption) if caption else "",
         )
+
+
+class ImageUse(models.Model):
+    """One body (an article's, an FAQ answer) showing one of an image's files.
+
+    Rows are written when the body is saved (images/uses.py), and protect the image:
+    it cannot be deleted while a body still shows it.
+    """
+
+    image = models.ForeignKey(Image, on_delete=models.PROTECT, related_name="uses")
+    content_type = models.ForeignKey(ContentType, on_delete=models.CASCADE)
+    object_id = models.PositiveBigIntegerField()
+    body = GenericForeignKey("content_type", "object_id")
+
+    class Meta:
+        verbose_name = "use in a body"
+        constraints = [
+            models.UniqueConstraint(
+                fields=("image", "content_type", "object_id"),
+                name="one_use_per_image_and_body",
+            )
+        ]
+        indexes = [models.Index(fields=("content_type", "object_id"))]
+
+    def __str__(self):
+        return f"{self.content_type.name} “{self.body}”"
 
 
 def _delete_files(storage, paths):

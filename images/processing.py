@@ -5,6 +5,11 @@ An upload is accepted only when Pillow finds JPEG, PNG, WebP or GIF *content* in
 IMAGES_MAX_UPLOAD_BYTES and IMAGES_MAX_PIXELS, and when it decodes completely: a
 truncated file or a decompression bomb is refused before anything is written.
 
+The limits bound one request's work: IMAGES_MAX_PIXELS (25 megapixels, a 6000 × 4000
+camera frame) caps the one full-size copy held while the original is re-encoded.
+Checking a JPEG decodes it at an eighth of its size (draft mode), and renditions are
+cut from one once-reduced working copy, never from the full-size picture again.
+
 Stored files carry no EXIF (so no GPS position), XMP or comments: the original is
 re-encoded after its EXIF orientation is applied, and every rendition is made from
 that clean copy. The ICC colour profile is kept, so colours stay as photographed.
@@ -31,6 +36,8 @@ STORED_FORMAT = {"JPEG": "JPEG", "PNG": "PNG", "WEBP": "WEBP", "GIF": "PNG"}
 RGB_MODES = ("RGB", "RGBA", "RGBX", "P", "PA")
 WIDTHS = (480, 800, 1200, 1600)
 SOCIAL_SIZE = (1200, 630)
+# Renditions are cut from a working copy at least this many times their size.
+WORKING_MARGIN = 2
 ENCODER_OPTIONS = {
     "JPEG": {"quality": 82, "optimize": True, "progressive": True},
     "PNG": {"optimize": True},
@@ -57,6 +64,15 @@ def megapixels(pixels: int) -> str:
     return f"{pixels / 1_000_000:g} megapixels"
 
 
+def limits_help() -> str:
+    """The upload limits, in the words of the upload form's help text."""
+    return (
+        f"At most {filesizeformat(settings.IMAGES_MAX_UPLOAD_BYTES)} and "
+        f"{megapixels(settings.IMAGES_MAX_PIXELS)} (a 6000 × 4000 pixels camera "
+        "frame fits); export larger pictures smaller first."
+    )
+
+
 def validate_upload(file) -> None:
     """Raise ValidationError unless file is a whole JPEG, PNG, WebP or GIF within limits.
 
@@ -74,26 +90,32 @@ def validate_upload(file) -> None:
         image.verify()
     except Exception as error:
         raise ValidationError(DAMAGED, code="damaged") from error
-    # verify() does not decode pixel data: decoding in full finds a truncated file.
-    _decode(file)
+    # verify() does not decode pixel data: decoding finds a truncated file. A JPEG
+    # is decoded at an eighth of its size, which still reads every byte of it.
+    _decode(file, draft_size=_smallest)
 
 
-def decode(file) -> tuple[Image.Image, str]:
+def decode(file, for_renditions: bool = False) -> tuple[Image.Image, str]:
     """The upright first frame of file, as RGB or RGBA without metadata, and its format.
 
-    Applies the same checks as validate_upload() except the byte limit.
+    Applies the same checks as validate_upload() except the byte limit. Holds one
+    full-size copy of the pixels: each step below works in place where it can.
+    for_renditions: only renditions will be made, so a JPEG may be decoded at a
+    reduced scale (draft mode), never below working_copy()'s size.
     """
-    image = _decode(file)
+    image = _decode(file, draft_size=_drafted_size if for_renditions else None)
+    source_format = image.format
     # An RGB profile describes RGB output; a CMYK or grey one would not, so it goes.
     icc_profile = image.info.get("icc_profile") if image.mode in RGB_MODES else None
-    upright = ImageOps.exif_transpose(image)
-    if upright.mode in ("I", "I;16", "I;16B", "I;16L"):
+    ImageOps.exif_transpose(image, in_place=True)
+    if image.mode in ("I", "I;16", "I;16B", "I;16L"):
         # 16-bit grey: scale to 8 bits, which convert() alone would clip to white.
-        upright = upright.convert("I").point(lambda value: value / 256).convert("L")
-    clean = upright.convert("RGBA" if has_transparency(upright) else "RGB")
-    # convert() copies info (EXIF, XMP, comments); encoders would write some of it.
+        image = image.convert("I").point(lambda value: value / 256).convert("L")
+    mode = "RGBA" if has_transparency(image) else "RGB"
+    clean = image if image.mode == mode else image.convert(mode)
+    # EXIF, XMP and comments stay in info; encoders would write some of it.
     clean.info = {"icc_profile": icc_profile} if icc_profile else {}
-    return clean, image.format
+    return clean, source_format
 
 
 def _open(file) -> Image.Image:
@@ -125,9 +147,21 @@ def _too_many_pixels(actual: str) -> ValidationError:
     )
 
 
-def _decode(file) -> Image.Image:
+def _smallest(size: tuple[int, int]) -> tuple[int, int]:
+    return (1, 1)
+
+
+def _drafted_size(size: tuple[int, int]) -> tuple[int, int]:
+    return _working_size(size) or size
+
+
+def _decode(file, draft_size=None) -> Image.Image:
+    """Open and load file's first frame; draft_size(size) picks a JPEG's scale."""
     image = _open(file)
     try:
+        if draft_size:
+            # JPEG only: decodes at the smallest scale still at least that big.
+            image.draft(None, draft_size(image.size))
         image.load()  # The first frame only, for animated GIFs and WebPs.
     except Exception as error:
         raise ValidationError(DAMAGED, code="damaged") from error
@@ -140,7 +174,8 @@ def has_transparency(image: Image.Image) -> bool:
         "transparency" not in image.info
     ):
         return False
-    low, _high = image.convert("RGBA").getchannel("A").getextrema()
+    alpha = image if image.mode == "RGBA" else image.convert("RGBA")
+    low, _high = alpha.getchannel("A").getextrema()
     return low < 255
 
 
@@ -170,6 +205,15 @@ def encode_original(image: Image.Image, source_format: str) -> tuple[bytes, str]
     return encode(image, fmt, ORIGINAL_OPTIONS[fmt]), FORMATS[fmt]
 
 
+def clean_copy(file, max_side: int) -> tuple[bytes, str]:
+    """file as the library stores an original, at most max_side pixels on its longer
+    side (for pictures that need no renditions, such as author photos); and its
+    extension. Call validate_upload() on file first."""
+    picture, source_format = decode(file)
+    picture.thumbnail((max_side, max_side), Image.Resampling.LANCZOS, reducing_gap=2.0)
+    return encode_original(picture, source_format)
+
+
 def rendition_widths(width: int) -> list[int]:
     """The srcset widths for an image this wide: never wider than the image itself."""
     return sorted({w for w in WIDTHS if w < width} | {min(width, WIDTHS[-1])})
@@ -192,10 +236,44 @@ def social_crop_box(
     return left, top, left + box_w, top + box_h
 
 
+def _working_size(size: tuple[int, int]) -> tuple[int, int] | None:
+    """The size renditions are cut from, or None when size is small enough already.
+
+    Twice the widest rendition's width and twice the social crop's size, so the
+    final Lanczos step still has pixels to spare.
+    """
+    width, height = size
+    left, top, right, bottom = social_crop_box(size, (0.5, 0.5))
+    scale = max(
+        WORKING_MARGIN * min(width, WIDTHS[-1]) / width,
+        WORKING_MARGIN * SOCIAL_SIZE[0] / (right - left),
+        WORKING_MARGIN * SOCIAL_SIZE[1] / (bottom - top),
+    )
+    if scale >= 0.75:  # Too little to gain for another copy.
+        return None
+    return max(1, round(width * scale)), max(1, round(height * scale))
+
+
+def working_copy(image: Image.Image) -> Image.Image:
+    """image reduced once to what every rendition needs, or image if already small.
+
+    Once the original is encoded the full-size picture can be let go, and each
+    rendition is cut from this smaller copy instead of the whole picture again.
+    """
+    size = _working_size(image.size)
+    if size is None:
+        return image
+    # BOX averages whole source pixels: the fastest filter that does not alias.
+    reduced = image.resize(size, Image.Resampling.BOX)
+    reduced.info = image.info
+    return reduced
+
+
 def make_renditions(
     storage: Storage, image: Image.Image, original_name: str, focal: tuple
 ) -> dict:
     """Write the srcset renditions and the social crop of image; return their data."""
+    image = working_copy(image)
     fallback = "PNG" if image.mode == "RGBA" else "JPEG"
     responsive = []
     for width in rendition_widths(image.width):
@@ -221,6 +299,7 @@ def make_social(
     storage: Storage, image: Image.Image, original_name: str, focal: tuple
 ) -> dict:
     """Write the 1200x630 crop for link previews, centred on focal; return its data."""
+    image = working_copy(image)
     crop = image.crop(social_crop_box(image.size, focal)).resize(
         SOCIAL_SIZE, Image.Resampling.LANCZOS, reducing_gap=3.0
     )

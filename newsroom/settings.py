@@ -179,7 +179,7 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 32 * 1024 * 1024
 # The image library refuses larger uploads, and images of more pixels, with a
 # form error naming the limit (images/processing.py).
 IMAGES_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
-IMAGES_MAX_PIXELS = 40_000_000
+IMAGES_MAX_PIXELS = 25_000_000  # A 6000 x 4000 camera frame fits.
 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
