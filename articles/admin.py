@@ -120,6 +120,23 @@ class SeeAlsoLinkInline(EditableWithArticleMixin, admin.TabularInline):
             .select_related("target_article", "target_section")
         )
 
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        field = formset.form.base_fields.get("target_article")
+        if field is not None:
+            # Targets are the articles this user may see in the admin (a contributor:
+            # published ones and their own), plus those already linked, so that a
+            # crafted POST can't name, and then show, a colleague's draft.
+            allowed = self.admin_site.get_model_admin(Article).get_queryset(request)
+            if obj is not None:
+                linked = obj.see_also_links.values("target_article")
+                allowed = allowed | Article.objects.filter(pk__in=linked)
+            field.queryset = allowed
+            field.widget.widget.choices = (
+                field.choices
+            )  # The picker inside its wrapper.
+        return formset
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in ("target_article", "target_section"):
