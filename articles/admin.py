@@ -8,6 +8,7 @@ from articles.admin_history import RevisionHistoryMixin
 from articles.checklist import SEE_ALSO_LINKS, check_article
 from articles.forms import ArticleAdminForm, SeeAlsoLinkFormSet
 from articles.models import Article, Author, Byline, Section, SeeAlsoLink, Status
+from newsroom.admin_ids import ValidIdsAutocompleteMixin
 
 
 @admin.register(Section)
@@ -69,7 +70,9 @@ class WriterChecksMixin:
         return cleaned_data
 
 
-class BylineInline(EditableWithArticleMixin, admin.TabularInline):
+class BylineInline(
+    ValidIdsAutocompleteMixin, EditableWithArticleMixin, admin.TabularInline
+):
     model = Byline
     extra = 0
     min_num = 1
@@ -82,7 +85,9 @@ class BylineInline(EditableWithArticleMixin, admin.TabularInline):
     )
 
 
-class SeeAlsoLinkInline(EditableWithArticleMixin, admin.TabularInline):
+class SeeAlsoLinkInline(
+    ValidIdsAutocompleteMixin, EditableWithArticleMixin, admin.TabularInline
+):
     model = SeeAlsoLink
     formset = SeeAlsoLinkFormSet
     fk_name = "article"  # The link's target is an article too.
@@ -155,7 +160,7 @@ class SeeAlsoLinkInline(EditableWithArticleMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(RevisionHistoryMixin, admin.ModelAdmin):
+class ArticleAdmin(ValidIdsAutocompleteMixin, RevisionHistoryMixin, admin.ModelAdmin):
     form = ArticleAdminForm
     list_display = (
         "title",

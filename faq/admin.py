@@ -6,6 +6,7 @@ from articles.admin import ArticleAdmin, EditableWithArticleMixin
 from articles.models import Article
 from faq.forms import EntryAdminForm
 from faq.models import ArticleEntry, Entry, Topic
+from newsroom.admin_ids import ValidIdsAutocompleteMixin
 
 
 @admin.register(Topic)
@@ -17,7 +18,7 @@ class TopicAdmin(admin.ModelAdmin):
 
 
 @admin.register(Entry)
-class EntryAdmin(admin.ModelAdmin):
+class EntryAdmin(ValidIdsAutocompleteMixin, admin.ModelAdmin):
     form = EntryAdminForm
     list_display = ("question", "topic", "order", "is_published")
     list_editable = ("order", "is_published")
@@ -67,7 +68,9 @@ class EntryAdmin(admin.ModelAdmin):
         )
 
 
-class ArticleEntryInline(EditableWithArticleMixin, admin.TabularInline):
+class ArticleEntryInline(
+    ValidIdsAutocompleteMixin, EditableWithArticleMixin, admin.TabularInline
+):
     # Verbose names come from ArticleEntry.Meta.
     model = ArticleEntry
     extra = 0

@@ -81,6 +81,8 @@ MIDDLEWARE = [
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
     # Turns a login that axes refused into the lockout page (roles/throttling.py).
     "axes.middleware.AxesMiddleware",
+    # A crafted list action on ids that can't be ids: 400, not a 500.
+    "newsroom.admin_ids.MalformedAdminIdsMiddleware",
     # Last, so it sees a view's 404 first and only then looks for a redirect.
     "redirects.middleware.RedirectFallbackMiddleware",
 ]

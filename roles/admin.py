@@ -10,6 +10,7 @@ from django.utils.html import format_html
 
 from articles.admin import ArticleAdmin, articles_count
 from articles.models import Status
+from newsroom.admin_ids import ValidIdsModelMultipleChoiceField
 from roles.accounts import (
     grantable_groups,
     grantable_permissions,
@@ -144,6 +145,7 @@ class StaffUserAdmin(UserAdmin):
         if db_field.name == "groups":
             # A choice outside this queryset is refused as invalid, crafted or not.
             kwargs["queryset"] = grantable_groups(request.user)
+            kwargs["form_class"] = ValidIdsModelMultipleChoiceField
         return super().formfield_for_manytomany(db_field, request, **kwargs)
 
     def has_change_permission(self, request, obj=None):
@@ -160,6 +162,8 @@ class RoleGroupAdmin(GroupAdmin):
     """Groups offer only the permissions the one editing them holds."""
 
     def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "permissions":
+            kwargs["form_class"] = ValidIdsModelMultipleChoiceField
         formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
         if db_field.name == "permissions":
             formfield.queryset = formfield.queryset.filter(

@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Article
+from newsroom.admin_ids import ValidIdsAutocompleteMixin
 from sharing.forms import ShareLinkForm
 from sharing.models import LinkStatus, ShareLink, preview_url
 
@@ -47,7 +48,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(ShareLink)
-class ShareLinkAdmin(admin.ModelAdmin):
+class ShareLinkAdmin(ValidIdsAutocompleteMixin, admin.ModelAdmin):
     list_display = (
         "article",
         "note",
