@@ -8,6 +8,7 @@ from articles.admin_history import RevisionHistoryMixin
 from articles.checklist import SEE_ALSO_LINKS, check_article
 from articles.forms import ArticleAdminForm, SeeAlsoLinkFormSet
 from articles.models import Article, Author, Byline, Section, SeeAlsoLink, Status
+from newsroom.admin_ids import ValidIdsAutocompleteMixin
 from newsroom.admin_mixins import AtomicSaveMixin
 from newsroom.edit_conflict import EditConflictAdminMixin
 
@@ -71,7 +72,9 @@ class WriterChecksMixin:
         return cleaned_data
 
 
-class BylineInline(EditableWithArticleMixin, admin.TabularInline):
+class BylineInline(
+    ValidIdsAutocompleteMixin, EditableWithArticleMixin, admin.TabularInline
+):
     model = Byline
     extra = 0
     min_num = 1
@@ -84,7 +87,9 @@ class BylineInline(EditableWithArticleMixin, admin.TabularInline):
     )
 
 
-class SeeAlsoLinkInline(EditableWithArticleMixin, admin.TabularInline):
+class SeeAlsoLinkInline(
+    ValidIdsAutocompleteMixin, EditableWithArticleMixin, admin.TabularInline
+):
     model = SeeAlsoLink
     formset = SeeAlsoLinkFormSet
     fk_name = "article"  # The link's target is an article too.
@@ -122,6 +127,23 @@ class SeeAlsoLinkInline(EditableWithArticleMixin, admin.TabularInline):
             .select_related("target_article", "target_section")
         )
 
+    def get_formset(self, request, obj=None, **kwargs):
+        formset = super().get_formset(request, obj, **kwargs)
+        field = formset.form.base_fields.get("target_article")
+        if field is not None:
+            # Targets are the articles this user may see in the admin (a contributor:
+            # published ones and their own), plus those already linked, so that a
+            # crafted POST can't name, and then show, a colleague's draft.
+            allowed = self.admin_site.get_model_admin(Article).get_queryset(request)
+            if obj is not None:
+                linked = obj.see_also_links.values("target_article")
+                allowed = allowed | Article.objects.filter(pk__in=linked)
+            field.queryset = allowed
+            field.widget.widget.choices = (
+                field.choices
+            )  # The picker inside its wrapper.
+        return formset
+
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         field = super().formfield_for_dbfield(db_field, request, **kwargs)
         if db_field.name in ("target_article", "target_section"):
@@ -140,7 +162,9 @@ class SeeAlsoLinkInline(EditableWithArticleMixin, admin.TabularInline):
 
 
 @admin.register(Article)
-class ArticleAdmin(AtomicSaveMixin, RevisionHistoryMixin, admin.ModelAdmin):
+class ArticleAdmin(
+    AtomicSaveMixin, ValidIdsAutocompleteMixin, RevisionHistoryMixin, admin.ModelAdmin
+):
     form = ArticleAdminForm
     list_display = (
         "title",

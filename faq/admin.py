@@ -6,6 +6,7 @@ from articles.admin import ArticleAdmin, EditableWithArticleMixin
 from articles.models import Article
 from faq.forms import EntryAdminForm
 from faq.models import ArticleEntry, Entry, Topic
+from newsroom.admin_ids import ValidIdsAutocompleteMixin
 from newsroom.admin_mixins import AtomicSaveMixin
 from newsroom.edit_conflict import EditConflictAdminMixin
 
@@ -19,7 +20,7 @@ class TopicAdmin(AtomicSaveMixin, EditConflictAdminMixin, admin.ModelAdmin):
 
 
 @admin.register(Entry)
-class EntryAdmin(AtomicSaveMixin, admin.ModelAdmin):
+class EntryAdmin(AtomicSaveMixin, ValidIdsAutocompleteMixin, admin.ModelAdmin):
     form = EntryAdminForm
     list_display = ("question", "topic", "order", "is_published")
     list_editable = ("order", "is_published")
@@ -69,7 +70,9 @@ class EntryAdmin(AtomicSaveMixin, admin.ModelAdmin):
         )
 
 
-class ArticleEntryInline(EditableWithArticleMixin, admin.TabularInline):
+class ArticleEntryInline(
+    ValidIdsAutocompleteMixin, EditableWithArticleMixin, admin.TabularInline
+):
     # Verbose names come from ArticleEntry.Meta.
     model = ArticleEntry
     extra = 0

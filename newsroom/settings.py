@@ -6,6 +6,7 @@ until DATABASE_URL and REDIS_URL say otherwise. See the README for the variables
 """
 
 import os
+from datetime import timedelta
 from pathlib import Path
 
 import dj_database_url
@@ -54,6 +55,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.staticfiles",
+    "axes",
     "taggit",
     "reversion",
     "django_prose_editor",
@@ -82,6 +84,10 @@ MIDDLEWARE = [
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
     "newsroom.middleware.ContentSecurityPolicyMiddleware",
     "newsroom.middleware.DatabaseUnavailableMiddleware",
+    # Turns a login that axes refused into the lockout page (roles/throttling.py).
+    "axes.middleware.AxesMiddleware",
+    # A crafted list action on ids that can't be ids: 400, not a 500.
+    "newsroom.admin_ids.MalformedAdminIdsMiddleware",
     # Last, so it sees a view's 404 first and only then looks for a redirect.
     "redirects.middleware.RedirectFallbackMiddleware",
 ]
@@ -144,14 +150,43 @@ if os.environ.get("REDIS_URL"):
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 
+# Axes first: it refuses a locked-out login before a password is checked. It has
+# no get_user(), so test clients' force_login() goes to ModelBackend untouched.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+
+# Behind our nginx front server, which sets X-Real-IP to the client's address.
+BEHIND_PROXY = env_bool("DJANGO_BEHIND_PROXY")
+
+# Login throttling (django-axes): 5 failures for one user name from one address
+# lock that pair out until 15 minutes after the last failure; a correct login
+# before then starts the count again. Administrators unlock in the admin.
+AXES_FAILURE_LIMIT = 5
+AXES_COOLOFF_TIME = timedelta(minutes=15)
+AXES_LOCKOUT_PARAMETERS = [["username", "ip_address"]]
+AXES_RESET_ON_SUCCESS = True
+# Attempts during a lockout don't extend it: the page can say when it ends.
+AXES_RESET_COOL_OFF_ON_FAILURE_DURING_LOCKOUT = False
+AXES_CLIENT_IP_CALLABLE = "roles.throttling.client_ip"
+AXES_LOCKOUT_CALLABLE = "roles.throttling.lockout_response"
+# Failed attempts are what throttling needs; a row per successful login is not.
+AXES_DISABLE_ACCESS_LOG = True
+
+# Checked by the admin's user forms and manage.py create_staff_user; only
+# demo_content, with debug on, makes accounts with the demo's short passwords.
 AUTH_PASSWORD_VALIDATORS = [
-    {"NAME": f"django.contrib.auth.password_validation.{name}"}
-    for name in (
-        "UserAttributeSimilarityValidator",
-        "MinimumLengthValidator",
-        "CommonPasswordValidator",
-        "NumericPasswordValidator",
-    )
+    {
+        "NAME": "django.contrib.auth.password_validation."
+        "UserAttributeSimilarityValidator"
+    },
+    {
+        "NAME": "django.contrib.auth.password_validation.MinimumLengthValidator",
+        "OPTIONS": {"min_length": 12},
+    },
+    {"NAME": "django.contrib.auth.password_validation.CommonPasswordValidator"},
+    {"NAME": "django.contrib.auth.password_validation.NumericPasswordValidator"},
 ]
 
 LANGUAGE_CODE = "en-us"
@@ -185,6 +220,12 @@ SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
 SESSION_COOKIE_SECURE = not DEBUG
+# Only staff have sessions: a working day's login, out of reach of scripts and of
+# other sites' forms. A password change ends every other session (Django's
+# session auth hash).
+SESSION_COOKIE_AGE = 12 * 60 * 60
+SESSION_COOKIE_HTTPONLY = True
+SESSION_COOKIE_SAMESITE = "Lax"
 CSRF_COOKIE_SECURE = not DEBUG
 SECURE_SSL_REDIRECT = not DEBUG and env_bool("DJANGO_SSL_REDIRECT", default=True)
 # Probes come to the process itself, over plain HTTP (newsroom/health.py).

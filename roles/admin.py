@@ -2,13 +2,21 @@ from django import forms
 from django.contrib import admin, messages
 from django.contrib.admin.helpers import ActionForm
 from django.contrib.auth import get_user_model
-from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.admin import GroupAdmin, UserAdmin
+from django.contrib.auth.models import Group
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.html import format_html
 
 from articles.admin import ArticleAdmin, articles_count
 from articles.models import Status
+from newsroom.admin_ids import ValidIdsModelMultipleChoiceField
+from roles.accounts import (
+    grantable_groups,
+    grantable_permissions,
+    may_manage_group,
+    may_manage_user,
+)
 from roles.models import ArticleInReview
 
 
@@ -99,11 +107,16 @@ class ReviewQueueAdmin(ArticleAdmin):
 
 
 admin.site.unregister(get_user_model())
+admin.site.unregister(Group)
 
 
 @admin.register(get_user_model())
 class StaffUserAdmin(UserAdmin):
-    """Accounts get their rights from role groups; only a superuser makes another."""
+    """Accounts get their rights from role groups; only a superuser makes another.
+
+    Nobody manages an account with more rights than their own (roles/accounts.py):
+    its form is read-only to them, and its password and deletion are refused.
+    """
 
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
@@ -111,3 +124,57 @@ class StaffUserAdmin(UserAdmin):
             return fields
         # Otherwise an administrator could tick their own way past every role.
         return (*fields, "is_superuser", "user_permissions")
+
+    def get_fieldsets(self, request, obj=None):
+        fieldsets = super().get_fieldsets(request, obj)
+        if obj is None or may_manage_user(request.user, obj):
+            return fieldsets
+        # No "Reset password" button leading to a refusal.
+        return [
+            (
+                name,
+                {
+                    **options,
+                    "fields": [f for f in options["fields"] if f != "password"],
+                },
+            )
+            for name, options in fieldsets
+        ]
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "groups":
+            # A choice outside this queryset is refused as invalid, crafted or not.
+            kwargs["queryset"] = grantable_groups(request.user)
+            kwargs["form_class"] = ValidIdsModelMultipleChoiceField
+        return super().formfield_for_manytomany(db_field, request, **kwargs)
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_manage_user(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_manage_user(request.user, obj))
+
+
+@admin.register(Group)
+class RoleGroupAdmin(GroupAdmin):
+    """Groups offer only the permissions the one editing them holds."""
+
+    def formfield_for_manytomany(self, db_field, request, **kwargs):
+        if db_field.name == "permissions":
+            kwargs["form_class"] = ValidIdsModelMultipleChoiceField
+        formfield = super().formfield_for_manytomany(db_field, request, **kwargs)
+        if db_field.name == "permissions":
+            formfield.queryset = formfield.queryset.filter(
+                pk__in=grantable_permissions(request.user)
+            )
+        return formfield
+
+    def has_change_permission(self, request, obj=None):
+        allowed = super().has_change_permission(request, obj)
+        return allowed and (obj is None or may_manage_group(request.user, obj))
+
+    def has_delete_permission(self, request, obj=None):
+        allowed = super().has_delete_permission(request, obj)
+        return allowed and (obj is None or may_manage_group(request.user, obj))

@@ -9,9 +9,9 @@ already; a pattern without * must match a permission, which catches typos.
 Contributors hold articles.change_article like editors do: ArticleAdmin narrows it
 to their own drafts, for everyone without articles.publish_article.
 
-The latest roles migration that sets the groups (0003, which added redirects) keeps a
+The latest roles migration that sets the groups (0004, which added login lockouts) keeps a
 frozen copy of this mapping. After changing it, or when an app adds models, run
-`manage.py sync_roles`; a change to the mapping also needs a new migration like 0003.
+`manage.py sync_roles`; a change to the mapping also needs a new migration like 0004.
 """
 
 from collections.abc import Iterable
@@ -68,6 +68,9 @@ ROLE_PERMISSIONS: dict[Role, tuple[str, ...]] = {
         "siteconfig.*",
         "auth.*_user",
         "auth.*_group",
+        # See and lift login lockouts (django-axes): deleting the attempts unlocks.
+        "axes.view_accessattempt",
+        "axes.delete_accessattempt",
     ),
 }
 

@@ -9,6 +9,7 @@ from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from articles.models import Article
+from newsroom.admin_ids import ValidIdsAutocompleteMixin
 from newsroom.admin_mixins import AtomicSaveMixin
 from sharing.forms import ShareLinkForm
 from sharing.models import LinkStatus, ShareLink, preview_url
@@ -48,7 +49,7 @@ class StatusFilter(admin.SimpleListFilter):
 
 
 @admin.register(ShareLink)
-class ShareLinkAdmin(AtomicSaveMixin, admin.ModelAdmin):
+class ShareLinkAdmin(AtomicSaveMixin, ValidIdsAutocompleteMixin, admin.ModelAdmin):
     list_display = (
         "article",
         "note",

@@ -42,6 +42,9 @@ ADMINISTRATOR_EXTRAS = {
     ),
     *(f"auth.{verb}_user" for verb in ("add", "change", "delete", "view")),
     *(f"auth.{verb}_group" for verb in ("add", "change", "delete", "view")),
+    # Login lockouts: see them, and delete one to unlock.
+    "axes.view_accessattempt",
+    "axes.delete_accessattempt",
 }
 
 
@@ -79,7 +82,7 @@ def test_migration_gives_contributors_exactly_their_permissions():
 def test_migration_and_sync_roles_share_one_mapping():
     # The latest migration that sets the groups.
     migration = importlib.import_module(
-        "roles.migrations.0003_editors_manage_redirects"
+        "roles.migrations.0004_administrators_unlock_logins"
     )
 
     assert migration.ROLE_PERMISSIONS == {
