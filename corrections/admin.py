@@ -54,11 +54,13 @@ class ArticleWithNotesAdmin(RegisteredArticleAdmin):
         return True
 
     def delete_view(self, request, object_id, extra_context=None):
-        articles = self.get_queryset(request).filter(pk=unquote(object_id))
-        if articles.exists() and self.refuse_deleting_corrected(request, articles):
-            return redirect(
-                reverse("admin:articles_article_change", args=[articles.get().pk])
-            )
+        # get_object() answers None for a missing or malformed id; Django's own
+        # delete view then says so.
+        article = self.get_object(request, unquote(object_id))
+        if article is not None and self.refuse_deleting_corrected(
+            request, self.get_queryset(request).filter(pk=article.pk)
+        ):
+            return redirect(reverse("admin:articles_article_change", args=[article.pk]))
         return super().delete_view(request, object_id, extra_context)
 
     def get_actions(self, request):
