@@ -31,9 +31,6 @@ from syndication.feedgenerators import FEED_TYPES
 from syndication.seo import LOGO, absolute_url
 
 FEED_LENGTH = 20
-CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
-DC_NS = "http://purl.org/dc/elements/1.1/"
-JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 FAVICON = "img/favicon.svg"
 ENCLOSURE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
 
