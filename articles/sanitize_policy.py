@@ -14,7 +14,7 @@ articles/sanitize_nh3.py) applies the allow-lists; what a library cannot express
 (rel on external links only, dropping other sites' images, heading anchors) is done
 here, on its output, so both implementations share it. Both serializers double-quote
 every attribute value and escape '<' in text and in values, which finish() and
-articles/feeds.py rely on.
+syndication/feeds.py rely on.
 """
 
 import re

@@ -68,6 +68,8 @@ INSTALLED_APPS = [
     "roles",
     # After faq: corrections/admin.py extends the article admin registered before it.
     "corrections",
+    # After the apps whose pages it lists in feeds, sitemaps and metadata.
+    "syndication",
     "search",
     "demo",
     "backups",

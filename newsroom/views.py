@@ -1,24 +1,16 @@
 import sys
-from urllib.parse import urlsplit, urlunsplit
 
 from django.conf import settings
-from django.contrib.sitemaps import views as sitemap_views
 from django.core.exceptions import RequestDataTooBig
-from django.http import HttpResponse, HttpResponseServerError
+from django.http import HttpResponseServerError
 from django.shortcuts import redirect, render
 from django.template import loader
 from django.templatetags.static import static
-from django.urls import reverse
 from django.views import defaults
-from django.views.decorators.cache import cache_control
 
 from articles.forms import BODY_MAX_CHARS
-from articles.sitemaps import SITEMAPS, NewsSitemap
 from newsroom.middleware import DATABASE_GONE, database_unavailable
 from siteconfig.models import SiteSettings
-
-# Crawlers stay out of the admin and of share links to drafts (sharing/urls.py).
-ROBOTS_DISALLOW = ("/admin/", "/preview/")
 
 
 def server_error(request):
@@ -48,36 +40,3 @@ def bad_request(request, exception):
 def favicon(request):
     # Browsers ask for /favicon.ico whatever a page says; the admin's pages say nothing.
     return redirect(static("img/favicon.svg"), permanent=True)
-
-
-def sitemap_index(request):
-    """/sitemap.xml: every section's sitemap file, the news sitemap last."""
-    response = sitemap_views.index(
-        request,
-        # "news" reverses to /sitemap-news.xml, which newsroom/urls.py routes apart.
-        sitemaps={**SITEMAPS, "news": NewsSitemap},
-        template_name="sitemaps/index.xml",
-        sitemap_url_name="sitemap-section",
-    )
-    # Django builds each <loc> from the request's Host; keep its path and page only.
-    for item in response.context_data["sitemaps"]:
-        parts = urlsplit(item.location)
-        path = urlunsplit(("", "", parts.path, parts.query, ""))
-        item.location = settings.SITE_URL + path
-    return response
-
-
-@cache_control(public=True, max_age=60 * 60 * 24)
-def robots_txt(request):
-    """Crawl the public site but not the admin or draft previews; here are the sitemaps."""
-    lines = [
-        "User-agent: *",
-        *(f"Disallow: {path}" for path in ROBOTS_DISALLOW),
-        "Allow: /",
-        "",
-        f"Sitemap: {settings.SITE_URL}{reverse('sitemap')}",
-        f"Sitemap: {settings.SITE_URL}{reverse('sitemap-news')}",
-    ]
-    return HttpResponse(
-        "\n".join(lines) + "\n", content_type="text/plain; charset=utf-8"
-    )

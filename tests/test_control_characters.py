@@ -122,13 +122,15 @@ def dirty_rows(settings):
 def feed_urls(article) -> list[str]:
     section, author = article.section, article.bylines.get().author
     tag = article.tags.get()
-    urls = [reverse(f"articles:feed_{fmt}") for fmt in ("rss", "atom")]
+    urls = [reverse(f"syndication:feed_{fmt}") for fmt in ("rss", "atom")]
     for prefix, slug in [("section", section.slug), ("tag", tag.slug)]:
         urls += [
-            reverse(f"articles:{prefix}_{fmt}", args=[slug]) for fmt in ("rss", "atom")
+            reverse(f"syndication:{prefix}_{fmt}", args=[slug])
+            for fmt in ("rss", "atom")
         ]
     urls += [
-        reverse(f"articles:author_{fmt}", args=[author.slug]) for fmt in ("rss", "atom")
+        reverse(f"syndication:author_{fmt}", args=[author.slug])
+        for fmt in ("rss", "atom")
     ]
     return urls
 
@@ -145,7 +147,7 @@ def test_feeds_stay_valid_xml_with_control_characters_stored(client, dirty_rows)
 
 
 def test_json_feed_keeps_working_with_control_characters_stored(client, dirty_rows):
-    response = client.get(reverse("articles:feed_json"))
+    response = client.get(reverse("syndication:feed_json"))
 
     assert response.status_code == 200
     assert response.json()["items"][0]["url"].endswith(dirty_rows.get_absolute_url())

@@ -39,13 +39,13 @@ def test_jsonld_shows_the_body_text(client, article):
 
 
 def test_json_feed_summary_is_the_body_text(client, article):
-    response = client.get(reverse("articles:feed_json"))
+    response = client.get(reverse("syndication:feed_json"))
 
     assert response.json()["items"][0]["summary"] == TEXT
 
 
 @pytest.mark.parametrize("fmt", ["rss", "atom"])
 def test_rss_and_atom_summary_is_the_body_text(client, article, fmt):
-    feed = feedparser.parse(client.get(reverse(f"articles:feed_{fmt}")).content)
+    feed = feedparser.parse(client.get(reverse(f"syndication:feed_{fmt}")).content)
 
     assert feed.entries[0].summary == "Q&amp;A: fish &lt;and&gt; chips"

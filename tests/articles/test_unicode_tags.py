@@ -54,7 +54,7 @@ def test_tag_feeds_hold_the_tagged_article(client, name, fmt):
     make_article(title="Tagged piece", tags=[name])
     slug = Tag.objects.get(name=name).slug
 
-    response = client.get(reverse(f"articles:tag_{fmt}", args=[slug]))
+    response = client.get(reverse(f"syndication:tag_{fmt}", args=[slug]))
 
     assert response.status_code == 200
     feed = feedparser.parse(response.content)
@@ -66,7 +66,7 @@ def test_tag_feeds_hold_the_tagged_article(client, name, fmt):
 def test_tag_sitemap_lists_a_working_tag_page(client, name):
     make_article(tags=[name])
 
-    response = client.get(reverse("sitemap-section", args=["tags"]))
+    response = client.get(reverse("syndication:sitemap_section", args=["tags"]))
 
     locs = [
         loc.text

@@ -3,8 +3,8 @@
 from django import template
 from django.utils.html import format_html_join
 
-from articles.feeds import Channel
 from siteconfig.models import SiteSettings
+from syndication.feeds import Channel
 
 register = template.Library()
 

@@ -3,8 +3,8 @@
 Every <loc> starts from settings.SITE_URL, never from the request's Host header
 (Django's sitemaps would use the Host, as we don't run contrib.sites). Only what
 Article.objects.published() returns is listed, so drafts and scheduled pieces stay
-out until their time comes. newsroom/urls.py wires SITEMAPS and NewsSitemap to
-Django's sitemap views; newsroom/views.py serves the index and robots.txt.
+out until their time comes. syndication/urls.py wires SITEMAPS and NewsSitemap to
+Django's sitemap views; syndication/views.py serves the index and robots.txt.
 """
 
 from datetime import timedelta
@@ -18,9 +18,9 @@ from django.utils import timezone
 from taggit.models import Tag
 
 from articles.models import Article, Author, Section
-from articles.seo import absolute_url
 from newsroom.text import xml_safe
 from siteconfig.models import SiteSettings
+from syndication.seo import absolute_url
 
 # When an article's page last changed: an editor's save (updated_at), going live
 # (a scheduled piece is saved before its time) or a correction or update note
@@ -67,9 +67,7 @@ class ArticleSitemap(SiteURLSitemap):
         urls = super().get_urls(page=page, site=site, protocol=protocol)
         for url in urls:
             hero = url["item"].hero
-            url["images"] = (
-                [absolute_url(hero.largest["url"], settings.SITE_URL)] if hero else []
-            )
+            url["images"] = [absolute_url(hero.largest["url"])] if hero else []
         return urls
 
 
@@ -117,11 +115,16 @@ class AuthorSitemap(ListingSitemap):
     articles = "articles"
 
 
+# The fixed public pages, by URL name. Listed here rather than registered by each
+# app: syndication sits above the apps it covers, and four names read at a glance.
+STATIC_PAGES = ("articles:index", "articles:news", "faq:index", "corrections:index")
+
+
 class StaticSitemap(SiteURLSitemap):
-    """The fixed public pages, by URL name."""
+    """The fixed public pages of STATIC_PAGES."""
 
     def items(self):
-        return ["articles:index", "articles:news", "faq:index", "corrections:index"]
+        return list(STATIC_PAGES)
 
     def location(self, name):
         return reverse(name)

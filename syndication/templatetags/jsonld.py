@@ -1,3 +1,5 @@
+"""{{ data|jsonld }}: a JSON-LD <script> block that nothing in the data can break out of."""
+
 import json
 
 from django import template

@@ -8,9 +8,9 @@ from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Status
-from articles.sitemaps import ArticleSitemap, NewsSitemap
 from corrections.models import Note
 from siteconfig.models import SiteSettings
+from syndication.sitemaps import ArticleSitemap, NewsSitemap
 from tests.factories import (
     make_article,
     make_author,
@@ -38,7 +38,7 @@ def _site_url(settings):
 
 
 def section_url(section: str) -> str:
-    return reverse("sitemap-section", args=[section])
+    return reverse("syndication:sitemap_section", args=[section])
 
 
 def fetch(client, url, **extra) -> ElementTree.Element:
@@ -49,7 +49,7 @@ def fetch(client, url, **extra) -> ElementTree.Element:
 
 
 def index_locs(client) -> list[str]:
-    root = fetch(client, reverse("sitemap"))
+    root = fetch(client, reverse("syndication:sitemap"))
     return [loc.text for loc in root.findall("sm:sitemap/sm:loc", NS)]
 
 
@@ -85,7 +85,7 @@ def lastmod(client, url, page_url) -> datetime:
 def test_index_lists_every_section_and_the_news_sitemap(client):
     assert index_locs(client) == [
         *(SITE_URL + section_url(section) for section in SECTIONS),
-        SITE_URL + reverse("sitemap-news"),
+        SITE_URL + reverse("syndication:sitemap_news"),
     ]
 
 
@@ -100,7 +100,7 @@ def test_section_sitemap_is_a_urlset(client, section):
 def test_index_lastmod_is_the_latest_article_change(client):
     make_article(published_at=timezone.now() - timedelta(days=3))
     newest = make_article()
-    root = fetch(client, reverse("sitemap"))
+    root = fetch(client, reverse("syndication:sitemap"))
     [articles] = [
         element
         for element in root.findall("sm:sitemap", NS)
@@ -209,7 +209,7 @@ def test_articles_sitemap_query_count_is_constant(client):
         for _ in range(count):
             make_article(section=section, authors=[author], hero=hero, tags=["claude"])
 
-    urls = [reverse("sitemap"), reverse("sitemap-news")] + [
+    urls = [reverse("syndication:sitemap"), reverse("syndication:sitemap_news")] + [
         section_url(section) for section in SECTIONS
     ]
     add(1)
@@ -283,18 +283,20 @@ def news_article(hours_ago: float, **fields):
 )
 def test_news_sitemap_takes_the_last_two_days(client, hours_ago, listed):
     article = news_article(hours_ago)
-    assert (absolute(article) in url_locs(client, reverse("sitemap-news"))) is listed
+    assert (
+        absolute(article) in url_locs(client, reverse("syndication:sitemap_news"))
+    ) is listed
 
 
 def test_news_sitemap_leaves_out_drafts(client):
     make_article(status=Status.DRAFT)
-    assert url_locs(client, reverse("sitemap-news")) == []
+    assert url_locs(client, reverse("syndication:sitemap_news")) == []
 
 
 def test_news_entry_names_publication_date_and_title(client):
     SiteSettings.objects.create(site_name="Claude Weekly")
     article = news_article(1, title="Claude & friends <ship> an update")
-    element = entry_for(client, reverse("sitemap-news"), absolute(article))
+    element = entry_for(client, reverse("syndication:sitemap_news"), absolute(article))
     news = element.find("news:news", NS)
 
     assert news.findtext("news:publication/news:name", namespaces=NS) == (
@@ -315,7 +317,7 @@ def test_news_sitemap_keeps_only_the_newest_up_to_its_limit(client, monkeypatch)
     monkeypatch.setattr(NewsSitemap, "limit", 2)
     news_article(3)
     newer, newest = news_article(2), news_article(1)
-    url = reverse("sitemap-news")
+    url = reverse("syndication:sitemap_news")
 
     assert url_locs(client, url) == [absolute(newest), absolute(newer)]
     assert [loc for loc in index_locs(client) if url in loc] == [SITE_URL + url]
@@ -327,7 +329,7 @@ def test_news_sitemap_keeps_only_the_newest_up_to_its_limit(client, monkeypatch)
 def test_spoofed_host_changes_no_url(client, settings):
     settings.ALLOWED_HOSTS = ["*"]
     make_article(hero=make_image(), tags=["claude"])
-    urls = [reverse("sitemap"), reverse("sitemap-news")] + [
+    urls = [reverse("syndication:sitemap"), reverse("syndication:sitemap_news")] + [
         section_url(section) for section in SECTIONS
     ]
     for url in urls:

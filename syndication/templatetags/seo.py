@@ -1,4 +1,4 @@
-"""Template access to articles.seo: page metadata with SITE_URL-based absolute URLs."""
+"""Template access to syndication.seo: page metadata with SITE_URL-based absolute URLs."""
 
 from django import template
 from django.conf import settings
@@ -6,7 +6,7 @@ from django.utils.encoding import escape_uri_path
 from django.utils.html import format_html_join
 from django.utils.translation import get_language
 
-from articles import seo
+from syndication import seo
 
 register = template.Library()
 

@@ -3,14 +3,14 @@
 The whole site has all three; each section, tag and author has RSS and Atom. A feed
 holds the 20 newest articles of the same published() queryset its page lists. Every
 URL in a feed starts from settings.SITE_URL, never from the request's Host header
-(as in articles/seo.py), and so do the links and images inside the article bodies.
+(as in syndication/seo.py), and so do the links and images inside the article bodies.
 An item carries the title, the plain-text description, the sanitized body
 (body_html), every author in byline order, the section and tags, the publication
 and last-update dates (Article.modified_at) and the hero image. Every feed's
-description ends with the outlet's disclaimer.
+description ends with the outlet's disclaimer. The formats themselves are written
+by syndication/feedgenerators.py.
 """
 
-import json
 import re
 from dataclasses import dataclass
 from html import unescape
@@ -22,19 +22,15 @@ from django.shortcuts import get_object_or_404
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import feedgenerator
-from django.utils.feedgenerator import rfc3339_date
 from django.utils.html import escape
 from taggit.models import Tag
 
 from articles.models import Article, ArticleQuerySet, Author, Section
-from articles.seo import LOGO, absolute_url
-from newsroom.text import xml_safe
 from siteconfig.models import SiteSettings
+from syndication.feedgenerators import FEED_TYPES
+from syndication.seo import LOGO, absolute_url
 
 FEED_LENGTH = 20
-CONTENT_NS = "http://purl.org/rss/1.0/modules/content/"
-DC_NS = "http://purl.org/dc/elements/1.1/"
-JSON_FEED_VERSION = "https://jsonfeed.org/version/1.1"
 FAVICON = "img/favicon.svg"
 ENCLOSURE_TYPES = {"JPEG": "image/jpeg", "PNG": "image/png"}
 
@@ -62,10 +58,6 @@ def absolute_links(clean_html: str, base_url: str) -> str:
     )
 
 
-def _site_url(path: str) -> str:
-    return absolute_url(path, settings.SITE_URL)
-
-
 @dataclass(frozen=True)
 class Channel:
     """What a feed is about: the whole site (subject None), a section, a tag or an author."""
@@ -75,7 +67,7 @@ class Channel:
 
     @property
     def url_prefix(self) -> str:
-        """The start of its feeds' URL names: articles:<prefix>_rss and so on."""
+        """The start of its feeds' URL names: syndication:<prefix>_rss and so on."""
         if self.subject is None:
             return "feed"
         return {Section: "section", Tag: "tag", Author: "author"}[type(self.subject)]
@@ -113,14 +105,14 @@ class Channel:
     @property
     def page_url(self) -> str:
         if self.subject is None:
-            return _site_url(reverse("articles:index"))
+            return absolute_url(reverse("articles:index"))
         if isinstance(self.subject, Tag):
-            return _site_url(reverse("articles:tag", args=[self.subject.slug]))
-        return _site_url(self.subject.get_absolute_url())
+            return absolute_url(reverse("articles:tag", args=[self.subject.slug]))
+        return absolute_url(self.subject.get_absolute_url())
 
     def feed_url(self, fmt: str) -> str:
         args = [] if self.subject is None else [self.subject.slug]
-        return _site_url(reverse(f"articles:{self.url_prefix}_{fmt}", args=args))
+        return absolute_url(reverse(f"syndication:{self.url_prefix}_{fmt}", args=args))
 
     def articles(self) -> ArticleQuerySet:
         """Its newest published articles, filtered as its page filters them."""
@@ -168,121 +160,10 @@ def _hero_enclosure(article: Article) -> feedgenerator.Enclosure | None:
     if picked is None:
         return None
     return feedgenerator.Enclosure(
-        url=_site_url(hero.file.storage.url(picked["path"])),
+        url=absolute_url(hero.file.storage.url(picked["path"])),
         length=str(picked["bytes"]),
         mime_type=ENCLOSURE_TYPES[picked["format"]],
     )
-
-
-def _xml_safe_values(value):
-    """value with xml_safe() applied to every string inside it."""
-    if isinstance(value, str):
-        return xml_safe(value)
-    if isinstance(value, dict):
-        return {key: _xml_safe_values(item) for key, item in value.items()}
-    if isinstance(value, list | tuple):
-        return type(value)(_xml_safe_values(item) for item in value)
-    return value
-
-
-class XmlSafeFeed(feedgenerator.SyndicationFeed):
-    """Drops the characters XML 1.0 forbids from every value before writing.
-
-    Saved text is cleaned already (newsroom/text.py); this covers rows changed
-    around save(), which would otherwise make the whole feed a 500.
-    """
-
-    def write(self, outfile, encoding):
-        self.feed = _xml_safe_values(self.feed)
-        self.items = _xml_safe_values(self.items)
-        super().write(outfile, encoding)
-
-
-class RssFeed(XmlSafeFeed, feedgenerator.Rss201rev2Feed):
-    """RSS 2.0 with the full body (content:encoded), every author and atom:updated."""
-
-    format = "rss"
-    label = "RSS"
-    mime_type = "application/rss+xml"
-
-    def rss_attributes(self):
-        return {
-            **super().rss_attributes(),
-            "xmlns:content": CONTENT_NS,
-            "xmlns:dc": DC_NS,
-        }
-
-    def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, item)
-        for author in item["authors"]:
-            handler.addQuickElement("dc:creator", author["name"])
-        # RSS has only pubDate; the Atom namespace, declared by Django, has updated.
-        handler.addQuickElement("atom:updated", rfc3339_date(item["updateddate"]))
-        handler.addQuickElement("content:encoded", item["content_html"])
-
-
-class AtomFeed(XmlSafeFeed, feedgenerator.Atom1Feed):
-    """Atom with the full body as <content type="html"> and one <author> per author."""
-
-    format = "atom"
-    label = "Atom"
-    mime_type = "application/atom+xml"
-
-    def add_item_elements(self, handler, item):
-        super().add_item_elements(handler, item)
-        for author in item["authors"]:
-            handler.startElement("author", {})
-            handler.addQuickElement("name", author["name"])
-            handler.addQuickElement("uri", author["url"])
-            handler.endElement("author")
-        handler.addQuickElement("content", item["content_html"], {"type": "html"})
-
-
-class JsonFeed(feedgenerator.SyndicationFeed):
-    """JSON Feed 1.1: https://www.jsonfeed.org/version/1.1/"""
-
-    format = "json"
-    label = "JSON Feed"
-    mime_type = "application/feed+json"
-    content_type = "application/feed+json; charset=utf-8"
-
-    def write(self, outfile, encoding):
-        feed = {
-            "version": JSON_FEED_VERSION,
-            "title": self.feed["title"],
-            "home_page_url": self.feed["link"],
-            "feed_url": self.feed["feed_url"],
-            "description": self.feed["description"],
-            "icon": self.feed["icon"],
-            "favicon": self.feed["favicon"],
-            "authors": [
-                {"name": self.feed["author_name"], "url": self.feed["author_link"]}
-            ],
-            "language": self.feed["language"],
-            "items": [self._item(item) for item in self.items],
-        }
-        json.dump(feed, outfile, ensure_ascii=False, indent=2)
-
-    def _item(self, item: dict) -> dict:
-        data = {
-            "id": item["unique_id"],
-            "url": item["link"],
-            "title": item["title"],
-            "content_html": item["content_html"],
-            "summary": item["summary_text"],
-            "image": item["image"],
-            "banner_image": item["banner_image"],
-            "date_published": rfc3339_date(item["pubdate"]),
-            "date_modified": rfc3339_date(item["updateddate"]),
-            "authors": item["authors"],
-            "tags": item["categories"],
-        }
-        return {key: value for key, value in data.items() if value not in (None, "")}
-
-
-FEED_TYPES = {
-    feed_type.format: feed_type for feed_type in (RssFeed, AtomFeed, JsonFeed)
-}
 
 
 class SiteFeed(Feed):
@@ -315,12 +196,12 @@ class SiteFeed(Feed):
         return channel.site.site_name
 
     def author_link(self, channel):
-        return _site_url(reverse("articles:index"))
+        return absolute_url(reverse("articles:index"))
 
     def feed_extra_kwargs(self, channel):
         return {
-            "icon": _site_url(static(LOGO)),
-            "favicon": _site_url(static(FAVICON)),
+            "icon": absolute_url(static(LOGO)),
+            "favicon": absolute_url(static(FAVICON)),
         }
 
     def items(self, channel):
@@ -331,7 +212,7 @@ class SiteFeed(Feed):
         return article.title
 
     def item_link(self, article):
-        return _site_url(article.get_absolute_url())
+        return absolute_url(article.get_absolute_url())
 
     def item_guid(self, article):
         """A tag: URI from the primary key: readers keep the item if the slug changes."""
@@ -365,11 +246,11 @@ class SiteFeed(Feed):
             "content_html": absolute_links(article.body_html, self.item_link(article)),
             "summary_text": article.description,
             "authors": [
-                {"name": author.name, "url": _site_url(author.get_absolute_url())}
+                {"name": author.name, "url": absolute_url(author.get_absolute_url())}
                 for author in article.byline_authors
             ],
             "image": enclosure.url if enclosure else None,
-            "banner_image": _site_url(social["url"]) if social else None,
+            "banner_image": absolute_url(social["url"]) if social else None,
         }
 
 

@@ -4,11 +4,13 @@ Every absolute URL starts from settings.SITE_URL, never from the request's Host
 header, so a spoofed Host cannot change what search engines and link previews see.
 The functions take what they need as arguments and read no database rows beyond
 the article's prefetched section, bylines, tags and hero image; templates reach them
-through articles/templatetags/seo.py and print JSON-LD with the jsonld filter.
+through syndication/templatetags/seo.py and print JSON-LD with the jsonld filter.
+Feeds, sitemaps and robots.txt make their absolute URLs with absolute_url() too.
 """
 
 from datetime import datetime
 
+from django.conf import settings
 from django.templatetags.static import static
 from django.urls import reverse
 from django.utils import timezone
@@ -24,11 +26,14 @@ LOGO = "img/logo.png"
 HOME_CRUMB = "Home"
 
 
-def absolute_url(path: str, site_url: str) -> str:
-    """site_url + path, unless path is already absolute (media or static on a CDN)."""
+def absolute_url(path: str, site_url: str | None = None) -> str:
+    """site_url (settings.SITE_URL by default) + path, unless path is already absolute.
+
+    An absolute path is media or static files on a CDN, kept as they are.
+    """
     if path.startswith(("https://", "http://")):
         return path
-    return site_url + path
+    return (settings.SITE_URL if site_url is None else site_url) + path
 
 
 def canonical_url(path: str, site_url: str, page_number: int | None = None) -> str:

@@ -23,14 +23,14 @@ SITE_URL = "https://news.example"
 DISCLAIMER = "Claude News is independent: not affiliated with Anthropic."
 # Each kind of feed: its URL name, and the subject whose slug the URL takes.
 FEEDS = {
-    "site rss": ("articles:feed_rss", None),
-    "site atom": ("articles:feed_atom", None),
-    "section rss": ("articles:section_rss", "section"),
-    "section atom": ("articles:section_atom", "section"),
-    "tag rss": ("articles:tag_rss", "tag"),
-    "tag atom": ("articles:tag_atom", "tag"),
-    "author rss": ("articles:author_rss", "author"),
-    "author atom": ("articles:author_atom", "author"),
+    "site rss": ("syndication:feed_rss", None),
+    "site atom": ("syndication:feed_atom", None),
+    "section rss": ("syndication:section_rss", "section"),
+    "section atom": ("syndication:section_atom", "section"),
+    "tag rss": ("syndication:tag_rss", "tag"),
+    "tag atom": ("syndication:tag_atom", "tag"),
+    "author rss": ("syndication:author_rss", "author"),
+    "author atom": ("syndication:author_atom", "author"),
 }
 RSS_AND_ATOM = ["site rss", "site atom"]
 
@@ -85,7 +85,7 @@ def read(client, feed: str, section, author):
 
 
 def json_feed(client) -> dict:
-    return json.loads(client.get(reverse("articles:feed_json")).content)
+    return json.loads(client.get(reverse("syndication:feed_json")).content)
 
 
 def as_utc(parsed_time) -> datetime:
@@ -117,7 +117,7 @@ def test_feed_is_well_formed(client, science, ada, feed):
     ],
 )
 def test_site_feed_has_its_content_type(client, feed, content_type):
-    response = client.get(reverse(f"articles:{feed}"))
+    response = client.get(reverse(f"syndication:{feed}"))
     assert response["Content-Type"].split(";")[0] == content_type
 
 
@@ -192,7 +192,7 @@ def test_links_ignore_the_request_host(client, settings, science, ada):
     settings.ALLOWED_HOSTS = ["*"]
     publish(science, ada, hero=make_image())
     for feed in [*FEEDS, "json"]:
-        url = reverse("articles:feed_json") if feed == "json" else None
+        url = reverse("syndication:feed_json") if feed == "json" else None
         response = client.get(
             url or feed_url(feed, science, ada), HTTP_HOST="evil.example"
         )
@@ -289,7 +289,7 @@ def test_full_body_is_in_the_entry(client, science, ada, feed):
 @pytest.mark.parametrize("feed", [*FEEDS, "json"])
 def test_script_in_a_body_never_reaches_a_feed(client, science, ada, feed):
     publish(science, ada, body='<p>Hi</p><script>alert("x")</script>')
-    url = reverse("articles:feed_json") if feed == "json" else None
+    url = reverse("syndication:feed_json") if feed == "json" else None
     content = client.get(url or feed_url(feed, science, ada)).content.decode()
     assert "<script" not in content
     assert "&lt;script" not in content
@@ -382,7 +382,7 @@ def test_json_feed_is_version_1_1(client, disclaimer):
     assert feed["version"] == "https://jsonfeed.org/version/1.1"
     assert feed["title"] == "Claude News"
     assert feed["home_page_url"] == SITE_URL + "/"
-    assert feed["feed_url"] == SITE_URL + reverse("articles:feed_json")
+    assert feed["feed_url"] == SITE_URL + reverse("syndication:feed_json")
     assert disclaimer in feed["description"]
 
 
@@ -511,7 +511,7 @@ def test_navigation_links_to_latest_news(client):
 )
 def test_feed_query_count_is_constant(client, feed):
     def url(section, author):
-        name, subject = ({"json": ("articles:feed_json", None)} | FEEDS)[feed]
+        name, subject = ({"json": ("syndication:feed_json", None)} | FEEDS)[feed]
         slug = {"section": section.slug, "tag": "common", "author": author.slug}
         return reverse(name, args=[slug[subject]] if subject else [])
 
