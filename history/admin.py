@@ -15,10 +15,19 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from reversion.errors import RevertError
 
 from articles.admin_registry import article_admin_parts
 from history import revisions
+
+
+def revision_time(moment) -> str:
+    """When a revision was kept, in local time: "14:02" today, else with its date."""
+    moment = timezone.localtime(moment)
+    if moment.date() == timezone.localdate():
+        return formats.time_format(moment, "H:i")
+    return formats.date_format(moment, "j F Y, H:i")
 
 
 class ArticleHistoryViews:
@@ -106,6 +115,7 @@ class ArticleHistoryViews:
                     {
                         "version": version,
                         "revision": version.revision,
+                        "when": revision_time(version.revision.date_created),
                         "is_latest": index == 0,
                         "changes_url": self._url(
                             "compare", quote(obj.pk), previous.pk, version.pk
