@@ -7,6 +7,12 @@ import sys
 from pathlib import Path
 
 import pytest
+from django.contrib import admin
+from django.test import RequestFactory
+
+from articles.admin_registry import article_admin_parts
+from articles.models import Article
+from corrections.models import Note
 
 PROJECT = Path(__file__).resolve().parents[2]
 ADDING_APPS = ("faq", "corrections", "sharing", "history")
@@ -86,3 +92,40 @@ def test_article_admin_has_what_each_app_adds(default_admin):
 )
 def test_article_admin_is_the_same_in_any_app_order(default_admin, app_order):
     assert article_admin_with(app_order) == default_admin
+
+
+# What any app may register, checked in this process.
+
+
+@admin.action(description="Mark as read aloud", permissions=("publish",))
+def mark_read_aloud(modeladmin, request, queryset):
+    """An action another app might add."""
+
+
+@pytest.fixture
+def article_admin():
+    return admin.site.get_model_admin(Article)
+
+
+@pytest.mark.django_db
+@pytest.mark.parametrize(("who", "offered"), [("editor", True), ("contributor", False)])
+def test_registered_action_is_offered_as_its_permissions_allow(
+    request, monkeypatch, article_admin, who, offered
+):
+    monkeypatch.setattr(article_admin_parts, "actions", [mark_read_aloud])
+    list_request = RequestFactory().get("/admin/articles/article/")
+    list_request.user = request.getfixturevalue(who)
+
+    actions = article_admin.get_actions(list_request)
+
+    assert ("mark_read_aloud" in actions) is offered
+
+
+def test_registered_inline_is_checked_like_the_admins_own(monkeypatch, article_admin):
+    class BrokenInline(admin.TabularInline):
+        model = Note
+        readonly_fields = ("no_such_field",)
+
+    monkeypatch.setattr(article_admin_parts, "inlines", [BrokenInline])
+
+    assert [error.id for error in article_admin.check()] == ["admin.E035"]
