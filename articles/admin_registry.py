@@ -4,7 +4,9 @@ articles is the floor and imports none of the apps built on it. An app that adds
 the article form calls article_admin_parts.add_…() from its own admin.py (Django's
 admin imports every app's admin.py at start-up), and ArticleAdmin reads these lists
 on each request, through RegisteredPartsMixin. So INSTALLED_APPS order never changes
-what editors see. Like admin actions, every hook gets the article admin first.
+which parts the article admin has (only the order in which two apps' inlines or
+panels are shown). Like admin actions, each hook gets the article admin first; a
+panel's display function, like any admin display function, gets the article only.
 """
 
 from collections.abc import Callable
@@ -33,7 +35,7 @@ class Panel:
 
 @dataclass(frozen=True)
 class HistoryPage:
-    """What replaces Django's log-entry list as the article's History page."""
+    """The article's History page: Django's, with this template and more context."""
 
     template: str  # Should extend "admin/object_history.html".
     context: Callable  # (article admin, request, article or None) -> dict
