@@ -27,7 +27,8 @@ def revision_time(moment) -> str:
     moment = timezone.localtime(moment)
     if moment.date() == timezone.localdate():
         return formats.time_format(moment, "H:i")
-    return formats.date_format(moment, "j F Y, H:i")
+    # The format editors read dates in everywhere in the admin.
+    return formats.date_format(moment, "DATETIME_FORMAT")
 
 
 class ArticleHistoryViews:
