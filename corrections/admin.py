@@ -9,7 +9,11 @@ from corrections.models import Note
 
 
 class NoteFormSet(BaseInlineFormSet):
-    """Notes as the article form saves them: each new one names who wrote it."""
+    """Notes as the article form saves them: each new one names who wrote it.
+
+    Deleted ones go through Note.delete(), which moves the article's "Updated" date
+    back.
+    """
 
     author = None  # The editor saving; set per request by NoteInline.
 
