@@ -4,7 +4,7 @@ from django.core.exceptions import ValidationError
 from django.db import models, transaction
 from django.utils import timezone
 
-from articles.admin_history import RevisionHistoryMixin
+from articles.admin_registry import RegisteredPartsMixin
 from articles.checklist import SEE_ALSO_LINKS, check_article
 from articles.forms import ArticleAdminForm, SeeAlsoLinkFormSet
 from articles.models import Article, Author, Byline, Section, SeeAlsoLink, Status
@@ -163,7 +163,7 @@ class SeeAlsoLinkInline(
 
 @admin.register(Article)
 class ArticleAdmin(
-    AtomicSaveMixin, ValidIdsAutocompleteMixin, RevisionHistoryMixin, admin.ModelAdmin
+    AtomicSaveMixin, ValidIdsAutocompleteMixin, RegisteredPartsMixin, admin.ModelAdmin
 ):
     form = ArticleAdminForm
     list_display = (

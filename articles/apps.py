@@ -5,13 +5,12 @@ class ArticlesConfig(AppConfig):
     name = "articles"
 
     def ready(self):
-        from articles import revisions, tags
+        from articles import tags
         from articles.models import Article
         from articles.pages import register_page_checks
         from images.uses import register_body
         from newsroom import text
 
-        revisions.register()
         register_page_checks()
         register_body(Article, "body_html")
         tags.connect()

@@ -221,7 +221,7 @@ class Article(models.Model):
     tags = TaggableManager(
         blank=True, help_text="Comma-separated. Readers can browse every tag."
     )
-    # The rows behind `tags`, so revisions can keep them (articles/revisions.py).
+    # The rows behind `tags`, so revisions can keep them (history/revisions.py).
     # A GenericRelation has no column: no migration.
     tagged_items = GenericRelation(TaggedItem)
     # Library images the body shows; deleting the article deletes these rows.

@@ -2,8 +2,8 @@ from django.contrib import admin
 from django.urls import reverse
 from django.utils.html import format_html, format_html_join
 
-from articles.admin import ArticleAdmin, EditableWithArticleMixin
-from articles.models import Article
+from articles.admin import EditableWithArticleMixin
+from articles.admin_registry import article_admin_parts
 from faq.forms import EntryAdminForm
 from faq.models import ArticleEntry, Entry, Topic
 from newsroom.admin_ids import ValidIdsAutocompleteMixin
@@ -80,12 +80,4 @@ class ArticleEntryInline(
     fields = ("entry", "position")
 
 
-# faq may import articles, never the reverse, so the FAQ inline can't be listed in
-# articles/admin.py. Instead the article admin is swapped here for a subclass that
-# adds it; everything else about it stays in articles/admin.py.
-admin.site.unregister(Article)
-
-
-@admin.register(Article)
-class ArticleWithFaqAdmin(ArticleAdmin):
-    inlines = (*ArticleAdmin.inlines, ArticleEntryInline)
+article_admin_parts.add_inline(ArticleEntryInline)

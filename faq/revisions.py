@@ -1,7 +1,7 @@
-"""FAQ placements in article revisions: faq adds them, since articles can't import faq."""
+"""FAQ placements in article revisions: faq adds them to history's list of parts."""
 
-from articles import revisions
 from faq.models import ArticleEntry, Entry
+from history import revisions
 
 
 def describe_placements(rows: list[ArticleEntry]) -> list[str]:

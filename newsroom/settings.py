@@ -62,11 +62,11 @@ INSTALLED_APPS = [
     "siteconfig",
     "images",
     "articles",
+    "history",
     "faq",
     "sharing",
     "redirects",
     "roles",
-    # After faq: corrections/admin.py extends the article admin registered before it.
     "corrections",
     # After the apps whose pages it lists in feeds, sitemaps and metadata.
     "syndication",

@@ -8,7 +8,7 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
-from articles.models import Article
+from articles.admin_registry import article_admin_parts
 from newsroom.admin_ids import ValidIdsAutocompleteMixin
 from newsroom.admin_mixins import AtomicSaveMixin
 from sharing.forms import ShareLinkForm
@@ -170,55 +170,44 @@ class ShareLinkAdmin(AtomicSaveMixin, ValidIdsAutocompleteMixin, admin.ModelAdmi
         )
 
 
-# As in faq/admin.py: sharing may import articles, never the reverse. The article
-# admin registered so far (faq's, as faq comes first in INSTALLED_APPS) is swapped
-# for a subclass that adds a "Share a preview" box; the rest stays where it was.
-# A box of read-only text, not an inline: it posts nothing with the article form.
-RegisteredArticleAdmin = type(admin.site.get_model_admin(Article))
-admin.site.unregister(Article)
+def may_share(model_admin, request, obj) -> bool:
+    links_admin = model_admin.admin_site.get_model_admin(ShareLink)
+    return obj is not None and links_admin.has_add_permission(request)
 
 
-@admin.register(Article)
-class ArticleWithSharingAdmin(RegisteredArticleAdmin):
-    def get_fieldsets(self, request, obj=None):
-        fieldsets = super().get_fieldsets(request, obj)
-        links_admin = self.admin_site.get_model_admin(ShareLink)
-        if obj is None or not links_admin.has_add_permission(request):
-            return fieldsets
-        return (*fieldsets, ("Share a preview", {"fields": ("share_previews",)}))
-
-    def get_readonly_fields(self, request, obj=None):
-        return (*super().get_readonly_fields(request, obj), "share_previews")
-
-    @admin.display(description="Links")
-    def share_previews(self, obj):
-        if obj.is_published:
-            return "Published: send its public address. Earlier share links lead there."
-        links = obj.share_links.active().select_related("created_by")
-        items = format_html_join(
-            "",
-            '<li><a href="{}">{}</a>, made by {}, expires {}</li>',
+@admin.display(description="Links")
+def share_previews(obj):
+    if obj.is_published:
+        return "Published: send its public address. Earlier share links lead there."
+    links = obj.share_links.active().select_related("created_by")
+    items = format_html_join(
+        "",
+        '<li><a href="{}">{}</a>, made by {}, expires {}</li>',
+        (
             (
-                (
-                    reverse("admin:sharing_sharelink_change", args=[link.pk]),
-                    link.note or "Share link",
-                    link.created_by or "someone since removed",
-                    when(link.expires_at),
-                )
-                for link in links
-            ),
-        )
-        add_url = reverse("admin:sharing_sharelink_add")
-        all_url = reverse("admin:sharing_sharelink_changelist")
-        return format_html(
-            '{}<p><a class="addlink" href="{}?{}">Create share link</a> · '
-            '<a href="{}?{}">All links for this article</a></p>'
-            '<p class="help">Anyone with a link can read this article as it '
-            "stands, without an account, until the link expires or you revoke "
-            "it.</p>",
-            format_html("<ul>{}</ul>", items) if items else "No active links.",
-            add_url,
-            urlencode({"article": obj.pk}),
-            all_url,
-            urlencode({"article__id__exact": obj.pk}),
-        )
+                reverse("admin:sharing_sharelink_change", args=[link.pk]),
+                link.note or "Share link",
+                link.created_by or "someone since removed",
+                when(link.expires_at),
+            )
+            for link in links
+        ),
+    )
+    add_url = reverse("admin:sharing_sharelink_add")
+    all_url = reverse("admin:sharing_sharelink_changelist")
+    return format_html(
+        '{}<p><a class="addlink" href="{}?{}">Create share link</a> · '
+        '<a href="{}?{}">All links for this article</a></p>'
+        '<p class="help">Anyone with a link can read this article as it '
+        "stands, without an account, until the link expires or you revoke "
+        "it.</p>",
+        format_html("<ul>{}</ul>", items) if items else "No active links.",
+        add_url,
+        urlencode({"article": obj.pk}),
+        all_url,
+        urlencode({"article__id__exact": obj.pk}),
+    )
+
+
+# A box of read-only text, not an inline: it posts nothing with the article form.
+article_admin_parts.add_panel("Share a preview", share_previews, visible_if=may_share)

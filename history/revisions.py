@@ -2,7 +2,7 @@
 
 Every save of an article in the admin keeps one revision: the article's fields and the
 rows that belong to it, listed in PARTS (bylines, tags, see-also links, and the FAQ
-placements that faq adds through follow(), since articles must not import faq). A
+placements that faq adds through follow(), from its own ready()). A
 revision holds exactly one article; only the admin's change form and
 revision_restore() make them.
 
@@ -68,6 +68,9 @@ class Part:
 
 
 PARTS: list[Part] = []
+# The article's own rows come first on the compare page, whichever app's ready()
+# runs first; other apps' parts follow in the order they were added.
+OWN_ROWS = ("bylines", "tagged_items", "see_also_links")
 
 
 def follow(part: Part) -> None:
@@ -75,6 +78,7 @@ def follow(part: Part) -> None:
     if not reversion.is_registered(part.model):
         reversion.register(part.model)
     PARTS.append(part)
+    PARTS.sort(key=lambda p: p.accessor not in OWN_ROWS)
     # The follow list is fixed at registration, so register the article afresh.
     if reversion.is_registered(Article):
         reversion.unregister(Article)
@@ -124,7 +128,7 @@ def describe_see_also(rows: list[SeeAlsoLink]) -> list[str]:
 
 
 def register() -> None:
-    """Register the article and its own rows; called once, from ArticlesConfig.ready()."""
+    """Register the article and its own rows; called once, from HistoryConfig.ready()."""
     follow(Part("bylines", Byline, "Authors", describe_bylines))
     follow(Part("tagged_items", TaggedItem, "Tags", describe_tags))
     follow(Part("see_also_links", SeeAlsoLink, "See also links", describe_see_also))

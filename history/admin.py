@@ -1,8 +1,11 @@
-"""The article admin's revision history: keep, compare, restore (articles/revisions.py).
+"""The article admin's revision history: keep, compare, restore (history/revisions.py).
 
 Not reversion's VersionAdmin: its revert and recover pages bring back an old status,
-so they could put an old version live. Here a restore always makes a draft.
+so they could put an old version live. Here a restore always makes a draft. All of
+it reaches the article admin through articles' registry, at the end of this module.
 """
+
+from contextlib import contextmanager
 
 import reversion
 from django.contrib import messages
@@ -12,13 +15,34 @@ from django.http import Http404, HttpResponseNotAllowed
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import path, reverse
+from django.utils import formats, timezone
 from reversion.errors import RevertError
 
-from articles import revisions
+from articles.admin_registry import article_admin_parts
+from history import revisions
 
 
-class RevisionHistoryMixin:
-    """For ModelAdmin: every save keeps a revision; History compares and restores."""
+def revision_time(moment) -> str:
+    """When a revision was kept, in local time: "14:02" today, else with its date."""
+    moment = timezone.localtime(moment)
+    if moment.date() == timezone.localdate():
+        return formats.time_format(moment, "H:i")
+    # The format editors read dates in everywhere in the admin.
+    return formats.date_format(moment, "DATETIME_FORMAT")
+
+
+class ArticleHistoryViews:
+    """The History, compare and restore pages of one article admin.
+
+    What this class doesn't define (admin_site, opts, get_object(), the permission
+    checks, log_change()) is the article admin's own.
+    """
+
+    def __init__(self, model_admin):
+        self.model_admin = model_admin
+
+    def __getattr__(self, name):
+        return getattr(self.model_admin, name)
 
     def get_urls(self):
         info = self.opts.app_label, self.opts.model_name
@@ -39,7 +63,6 @@ class RevisionHistoryMixin:
                 view(self.restore_view),
                 name="{}_{}_restore".format(*info),
             ),
-            *super().get_urls(),
         ]
 
     def _url(self, name, *args):
@@ -48,33 +71,6 @@ class RevisionHistoryMixin:
             f"{self.admin_site.name}:{opts.app_label}_{opts.model_name}_{name}",
             args=args,
         )
-
-    # Keeping revisions
-
-    def changeform_view(self, request, object_id=None, form_url="", extra_context=None):
-        if request.method != "POST":
-            return super().changeform_view(request, object_id, form_url, extra_context)
-        # Nothing is added on save: log_addition() and log_change() add the article
-        # once its inlines are saved too, so the revision holds them as saved.
-        with reversion.create_revision(manage_manually=True):
-            reversion.set_user(request.user)
-            return super().changeform_view(request, object_id, form_url, extra_context)
-
-    def log_addition(self, request, obj, message):
-        entry = super().log_addition(request, obj, message)
-        self._keep_revision(obj, entry)
-        return entry
-
-    def log_change(self, request, obj, message):
-        entry = super().log_change(request, obj, message)
-        self._keep_revision(obj, entry)
-        return entry
-
-    def _keep_revision(self, obj, entry):
-        # Only the change form's POST opens a revision; other log entries keep none.
-        if reversion.is_active():
-            reversion.add_to_revision(obj)
-            reversion.set_comment(entry.get_change_message())
 
     # History, compare and restore pages
 
@@ -96,7 +92,7 @@ class RevisionHistoryMixin:
         request.current_app = self.admin_site.name
         return TemplateResponse(
             request,
-            f"admin/{self.opts.app_label}/{self.opts.model_name}/{template}",
+            f"history/{template}",
             {
                 **self.admin_site.each_context(request),
                 "opts": self.opts,
@@ -108,8 +104,8 @@ class RevisionHistoryMixin:
             },
         )
 
-    def history_view(self, request, object_id, extra_context=None):
-        obj = self.get_object(request, unquote(object_id))
+    def history_context(self, request, obj):
+        """The revisions table at the top of the History page (object_history.html)."""
         rows = []
         if obj is not None:
             versions = list(revisions.article_versions(obj.pk).defer("serialized_data"))
@@ -120,6 +116,7 @@ class RevisionHistoryMixin:
                     {
                         "version": version,
                         "revision": version.revision,
+                        "when": revision_time(version.revision.date_created),
                         "is_latest": index == 0,
                         "changes_url": self._url(
                             "compare", quote(obj.pk), previous.pk, version.pk
@@ -131,12 +128,10 @@ class RevisionHistoryMixin:
                         else None,
                     }
                 )
-        context = {
+        return {
             "revisions": rows,
             "compare_url": self._url("compare_pick", quote(obj.pk)) if obj else None,
-            **(extra_context or {}),
         }
-        return super().history_view(request, object_id, context)
 
     def compare_pick_view(self, request, object_id):
         """Where the History page's form goes: on to the two revisions picked."""
@@ -225,3 +220,38 @@ class RevisionHistoryMixin:
                 + ".",
             )
         return redirect(self._url("change", quote(article.pk)))
+
+
+# Keeping revisions
+
+
+@contextmanager
+def revision_of_the_save(model_admin, request):
+    """Around each POST of the article form: one revision, by the editor saving."""
+    # Nothing is added on save: keep_saved_article() adds the article once its
+    # inlines are saved too, so the revision holds them as saved.
+    with reversion.create_revision(manage_manually=True):
+        reversion.set_user(request.user)
+        yield
+
+
+def keep_saved_article(model_admin, request, obj, entry):
+    """Put the article, as logged, in the revision the form's POST opened."""
+    # Only the change form's POST opens a revision; other log entries keep none.
+    if reversion.is_active():
+        reversion.add_to_revision(obj)
+        reversion.set_comment(entry.get_change_message())
+
+
+def history_urls(model_admin):
+    return ArticleHistoryViews(model_admin).get_urls()
+
+
+def history_context(model_admin, request, obj):
+    return ArticleHistoryViews(model_admin).history_context(request, obj)
+
+
+article_admin_parts.add_save_context(revision_of_the_save)
+article_admin_parts.add_change_listener(keep_saved_article)
+article_admin_parts.add_urls(history_urls)
+article_admin_parts.set_history_page("history/object_history.html", history_context)
