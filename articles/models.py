@@ -19,7 +19,6 @@ from images.models import validate_image_upload
 from images.uses import record_image_uses
 from newsroom.text import plain_text
 from redirects.models import Redirect
-from search import index as search_index
 
 WORDS_PER_MINUTE = 230
 # Author pages show photos at 96 pixels; this keeps room for sharper screens.
@@ -295,23 +294,9 @@ class Article(models.Model):
             if stored is not None:
                 self.update_redirects(stored)
             record_image_uses(self, self.body_html)
-            search_index.update_document(
-                search_index.ARTICLE,
-                self.pk,
-                title=self.title,
-                summary=self.summary,
-                body_html=self.body_html,
-            )
 
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
-
-    def delete(self, *args, **kwargs):
-        # Deleting through a QuerySet skips this: see search/index.py.
-        pk = self.pk  # delete() clears it.
-        deleted = super().delete(*args, **kwargs)
-        search_index.remove_document(search_index.ARTICLE, pk)
-        return deleted
 
     def clean(self):
         errors = {}
