@@ -133,12 +133,8 @@ def _unpublished_target(link: SeeAlsoLink, goes_live_at) -> str:
 
 def _description_problem(article: Article) -> str:
     # The text behind Article.description, before it is cut at 160 characters.
-    source, text = "meta description", article.meta_description
-    if not text:
-        source, text = "summary", article.summary
-    if not text:
-        source, text = "body", _body_text(article.body)
-    length = len(" ".join(text.split()))
+    source, text = article.description_source(body_html=sanitize_html(article.body))
+    length = len(text)
     if length < DESCRIPTION_MIN:
         return (
             f"The description for search engines (from the {source}) has {length} "
