@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles.models import Article, Kind, LinkKind, SeeAlsoLink, Status
 from articles.sanitize import sanitize_html
+from newsroom.dates import editor_datetime
 from newsroom.text import plain_text
 
 HEADLINE_MAX = 110
@@ -123,7 +124,7 @@ def _unpublished_target(link: SeeAlsoLink, goes_live_at) -> str:
         )
     # A target that goes live no later than this article is fine (a series).
     if target.published_at > goes_live_at:
-        when = timezone.localtime(target.published_at).strftime("%Y-%m-%d %H:%M")
+        when = editor_datetime(target.published_at)
         return (
             f"See also: “{target.title}” is scheduled for {when}, after this "
             "article. Publish it first or remove the link."

@@ -3,7 +3,7 @@
 Any model editors share carries `updated_at = models.DateTimeField(auto_now=True)`.
 Its admin form is an EditConflictForm, which remembers the row's updated_at from
 when the editor opened it; on save, clean() compares that with the database and,
-if someone saved in between, refuses with "Someone else saved this … at HH:MM",
+if someone saved in between, refuses with "Someone else saved this … at <date, time>",
 re-showing everything the editor typed. EditConflictAdminMixin puts the hidden
 field on any admin's form, whatever its fields or fieldsets.
 """
@@ -11,8 +11,9 @@ field on any admin's form, whatever its fields or fieldsets.
 from django import forms
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
-from django.utils import timezone
 from django.utils.dateparse import parse_datetime
+
+from newsroom.dates import editor_datetime
 
 SEEN_FIELD = "seen_updated_at"
 EDIT_CONFLICT_MESSAGE = (
@@ -56,7 +57,7 @@ class EditConflictForm(forms.ModelForm):
                     code="edit_conflict",
                     params={
                         "name": self._meta.model._meta.verbose_name,
-                        "time": timezone.localtime(saved_at).strftime("%H:%M"),
+                        "time": editor_datetime(saved_at),
                     },
                 )
         return cleaned_data
