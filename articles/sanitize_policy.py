@@ -10,7 +10,7 @@ rel="noopener noreferrer". Images are kept only when they come from the site its
 carry an alt attribute.
 
 The sanitizing library (bleach in articles/sanitize.py, nh3 in
-articles/sanitize_nh3.py) applies the allow-lists; what a library cannot express
+tests/articles/sanitize_nh3.py until the switch) applies the allow-lists; what a library cannot express
 (rel on external links only, dropping other sites' images, heading anchors) is done
 here, on its output, so both implementations share it. Both serializers double-quote
 every attribute value and escape '<' in text and in values, which finish() and
