@@ -12,6 +12,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.apps import apps
 from django.db import models
 from django.db.models.signals import post_delete, post_save
 
@@ -45,13 +46,19 @@ def register(
     published: Callable[[], models.QuerySet],
     results: Callable[[], models.QuerySet] | None = None,
 ) -> None:
-    """Index model's objects as documents of kind, and keep them in step."""
+    """Index model's objects as documents of kind, and keep them in step.
+
+    Call from an AppConfig.ready(), once every model (and proxy) is loaded.
+    """
     if kind in _registry and _registry[kind].model is not model:
         raise ValueError(f"Search kind {kind!r} is taken by {_registry[kind].model}.")
     _registry[kind] = Indexable(model, kind, document, published, results or published)
-    uid = f"search-{kind}"
-    post_save.connect(_index_saved, sender=model, dispatch_uid=uid)
-    post_delete.connect(_unindex_deleted, sender=model, dispatch_uid=uid)
+    # Signals name the class saved: a proxy (roles.ArticleInReview) needs its own.
+    for sender in apps.get_models():
+        if sender._meta.concrete_model is model:
+            uid = f"search-{kind}-{sender._meta.label_lower}"
+            post_save.connect(_index_saved, sender=sender, dispatch_uid=uid)
+            post_delete.connect(_unindex_deleted, sender=sender, dispatch_uid=uid)
 
 
 def indexables() -> list[Indexable]:
@@ -64,7 +71,8 @@ def get(kind: str) -> Indexable:
 
 
 def _for_model(model: type[models.Model]) -> Indexable:
-    return next(i for i in _registry.values() if i.model is model)
+    concrete = model._meta.concrete_model
+    return next(i for i in _registry.values() if i.model is concrete)
 
 
 def _index_saved(sender, instance, raw=False, **kwargs) -> None:

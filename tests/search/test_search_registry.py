@@ -8,6 +8,7 @@ from django.conf import settings
 
 from articles.models import Article
 from faq.models import Entry
+from roles.models import ArticleInReview
 from search import registry
 from search.models import Document, DocumentKind
 from tests.factories import make_article, make_entry
@@ -84,5 +85,24 @@ def test_article_deleted_through_a_queryset_loses_its_document():
 def test_faq_entry_deleted_through_a_queryset_loses_its_document():
     make_entry(question="Do possums glide?")
     Entry.objects.all().delete()
+
+    assert not Document.objects.exists()
+
+
+@pytest.mark.django_db
+def test_saving_through_a_proxy_model_updates_the_document(search):
+    # The review queue edits articles as roles.ArticleInReview, a proxy of Article.
+    article = make_article(title="Possum diaries")
+    proxy = ArticleInReview.objects.get(pk=article.pk)
+    proxy.title = "Glider diaries"
+    proxy.save()
+
+    assert Document.objects.get().title == "Glider diaries"
+
+
+@pytest.mark.django_db
+def test_deleting_through_a_proxy_model_removes_the_document():
+    article = make_article(title="Possum diaries")
+    ArticleInReview.objects.get(pk=article.pk).delete()
 
     assert not Document.objects.exists()
