@@ -13,6 +13,7 @@ from django.utils import timezone
 
 from articles.models import Article, Kind, LinkKind, SeeAlsoLink, Status
 from articles.sanitize import sanitize_html
+from newsroom.dates import editor_datetime
 from newsroom.text import plain_text
 
 HEADLINE_MAX = 110
@@ -123,7 +124,7 @@ def _unpublished_target(link: SeeAlsoLink, goes_live_at) -> str:
         )
     # A target that goes live no later than this article is fine (a series).
     if target.published_at > goes_live_at:
-        when = timezone.localtime(target.published_at).strftime("%Y-%m-%d %H:%M")
+        when = editor_datetime(target.published_at)
         return (
             f"See also: “{target.title}” is scheduled for {when}, after this "
             "article. Publish it first or remove the link."
@@ -133,12 +134,8 @@ def _unpublished_target(link: SeeAlsoLink, goes_live_at) -> str:
 
 def _description_problem(article: Article) -> str:
     # The text behind Article.description, before it is cut at 160 characters.
-    source, text = "meta description", article.meta_description
-    if not text:
-        source, text = "summary", article.summary
-    if not text:
-        source, text = "body", _body_text(article.body)
-    length = len(" ".join(text.split()))
+    source, text = article.description_source(body_html=sanitize_html(article.body))
+    length = len(text)
     if length < DESCRIPTION_MIN:
         return (
             f"The description for search engines (from the {source}) has {length} "

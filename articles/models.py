@@ -19,7 +19,6 @@ from images.models import validate_image_upload
 from images.uses import record_image_uses
 from newsroom.text import plain_text
 from redirects.models import Redirect
-from search import index as search_index
 
 WORDS_PER_MINUTE = 230
 # Author pages show photos at 96 pixels; this keeps room for sharper screens.
@@ -295,23 +294,9 @@ class Article(models.Model):
             if stored is not None:
                 self.update_redirects(stored)
             record_image_uses(self, self.body_html)
-            search_index.update_document(
-                search_index.ARTICLE,
-                self.pk,
-                title=self.title,
-                summary=self.summary,
-                body_html=self.body_html,
-            )
 
     def get_absolute_url(self):
         return reverse("articles:detail", args=[self.slug])
-
-    def delete(self, *args, **kwargs):
-        # Deleting through a QuerySet skips this: see search/index.py.
-        pk = self.pk  # delete() clears it.
-        deleted = super().delete(*args, **kwargs)
-        search_index.remove_document(search_index.ARTICLE, pk)
-        return deleted
 
     def clean(self):
         errors = {}
@@ -343,8 +328,21 @@ class Article(models.Model):
     def description(self) -> str:
         """Meta description: the editor's, else the summary, else the body's start."""
         # Plain text, entities decoded: each output escapes it once for its format.
-        text = self.meta_description or self.summary or plain_text(self.body_html)
-        return Truncator(" ".join(text.split())).chars(160)
+        return Truncator(self.description_source()[1]).chars(160)
+
+    def description_source(self, body_html: str | None = None) -> tuple[str, str]:
+        """Which text the description comes from, and all of it, on one line.
+
+        The one fallback: the meta description, else the summary, else the body.
+        body_html stands in for self.body_html, which save() derives, when checking
+        an article as typed in a form.
+        """
+        if self.meta_description:
+            return "meta description", " ".join(self.meta_description.split())
+        if self.summary:
+            return "summary", " ".join(self.summary.split())
+        html = self.body_html if body_html is None else body_html
+        return "body", plain_text(html)
 
     @property
     def reading_minutes(self) -> int:

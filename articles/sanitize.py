@@ -3,8 +3,8 @@
 The policy (what sanitized HTML may hold) is data in articles/sanitize_policy.py;
 this module applies it with bleach, then the policy's shared finishing step. It is
 the only module that imports bleach, which has had no maintainer since June 2026.
-articles/sanitize_nh3.py applies the same policy with nh3, and the sanitizer tests
-run against both: switching is the one change the README describes.
+tests/articles/sanitize_nh3.py applies the same policy with nh3, and the sanitizer
+tests run against both: switching is the one change the README describes.
 """
 
 import bleach

@@ -10,7 +10,7 @@ rel="noopener noreferrer". Images are kept only when they come from the site its
 carry an alt attribute.
 
 The sanitizing library (bleach in articles/sanitize.py, nh3 in
-articles/sanitize_nh3.py) applies the allow-lists; what a library cannot express
+tests/articles/sanitize_nh3.py until the switch) applies the allow-lists; what a library cannot express
 (rel on external links only, dropping other sites' images, heading anchors) is done
 here, on its output, so both implementations share it. Both serializers double-quote
 every attribute value and escape '<' in text and in values, which finish() and
@@ -18,13 +18,14 @@ syndication/feeds.py rely on.
 """
 
 import re
-from html import escape, unescape
+from html import escape
 from html.parser import HTMLParser
 from urllib.parse import urlsplit
 
 from django.conf import settings
-from django.utils.html import strip_tags
 from django.utils.text import slugify
+
+from newsroom.text import plain_text
 
 ALLOWED_TAGS = frozenset(
     {
@@ -180,7 +181,7 @@ def anchor_headings(clean_html: str) -> tuple[str, list[dict[str, str]]]:
     seen: set[str] = set(RESERVED_IDS)
 
     def add_id(match: re.Match) -> str:
-        text = unescape(strip_tags(match.group(1))).strip()
+        text = plain_text(match.group(1))
         base = slugify(text) or "section"
         if base.startswith(RESERVED_PREFIXES):
             base = f"h-{base}"

@@ -32,13 +32,7 @@ class EntryAdmin(AtomicSaveMixin, ValidIdsAutocompleteMixin, admin.ModelAdmin):
     autocomplete_fields = ("topic",)
     readonly_fields = ("used_on",)
     fields = (
-        "question",
-        "slug",
-        "answer",
-        "topic",
-        "order",
-        "is_published",
-        "tags",
+        *EntryAdminForm.Meta.fields,
         "used_on",
         "seen_updated_at",  # Hidden: see EditConflictForm.
     )

@@ -8,6 +8,7 @@ class EntryAdminForm(EditConflictForm):
 
     class Meta:
         model = Entry
+        # The one list of what editors edit; EntryAdmin adds what it only shows.
         fields = (
             "question",
             "slug",

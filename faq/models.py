@@ -7,7 +7,6 @@ from taggit.managers import TaggableManager
 from articles.models import Article
 from articles.sanitize import RESERVED_IDS, sanitize_html
 from images.uses import record_image_uses
-from search import index as search_index
 
 # An entry's slug is its id: "<slug>" on /faq/, "faq-<slug>" in an article's FAQ
 # block (headed by id="faq-title"). It must not take an id the page already uses.
@@ -83,19 +82,9 @@ class Entry(models.Model):
         self.answer_html = sanitize_html(self.answer)
         super().save(*args, **kwargs)
         record_image_uses(self, self.answer_html)
-        search_index.update_document(
-            search_index.FAQ, self.pk, title=self.question, body_html=self.answer_html
-        )
 
     def get_absolute_url(self):
         return f"{reverse('faq:index')}#{self.slug}"
-
-    def delete(self, *args, **kwargs):
-        # Deleting through a QuerySet skips this: see search/index.py.
-        pk = self.pk  # delete() clears it.
-        deleted = super().delete(*args, **kwargs)
-        search_index.remove_document(search_index.FAQ, pk)
-        return deleted
 
     def clean(self):
         if self.slug in RESERVED_SLUGS:

@@ -22,7 +22,6 @@ import reversion
 from django.contrib.contenttypes.models import ContentType
 from django.db import IntegrityError, models, transaction
 from django.db.models.fields.files import FieldFile
-from django.utils import formats, timezone
 from reversion.errors import RevertError
 from reversion.models import Version
 from taggit.models import Tag, TaggedItem
@@ -36,6 +35,7 @@ from articles.models import (
     SeeAlsoLink,
     Status,
 )
+from newsroom.dates import editor_datetime
 
 # Fields a restore leaves as they are now: the address readers know, the dates
 # readers were shown, and the newsroom's own bookkeeping.
@@ -197,7 +197,7 @@ def _display(model_field, value) -> str:
     if model_field.is_relation:
         return _names(model_field.related_model, [value]).get(value, "(deleted since)")
     if isinstance(value, datetime):
-        return formats.date_format(timezone.localtime(value), "DATETIME_FORMAT")
+        return editor_datetime(value)
     return str(value)
 
 
@@ -449,5 +449,4 @@ def row_label(part: Part, row) -> str:
 
 def when(version: Version) -> str:
     """The revision's date and time, as the admin writes them."""
-    created = timezone.localtime(version.revision.date_created)
-    return formats.date_format(created, "DATETIME_FORMAT")
+    return editor_datetime(version.revision.date_created)

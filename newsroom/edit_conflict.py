@@ -3,16 +3,20 @@
 Any model editors share carries `updated_at = models.DateTimeField(auto_now=True)`.
 Its admin form is an EditConflictForm, which remembers the row's updated_at from
 when the editor opened it; on save, clean() compares that with the database and,
-if someone saved in between, refuses with "Someone else saved this … at HH:MM",
-re-showing everything the editor typed. EditConflictAdminMixin puts the hidden
+if someone saved in between, refuses with "Someone else saved this … at <date, time>",
+re-showing everything the editor typed. Inside a transaction, as the admin's
+change form runs, the check locks the row until the save commits (PostgreSQL), so
+two simultaneous saves can't both pass it. EditConflictAdminMixin puts the hidden
 field on any admin's form, whatever its fields or fieldsets.
 """
 
 from django import forms
 from django.contrib.admin.utils import flatten_fieldsets
 from django.core.exceptions import ValidationError
-from django.utils import timezone
+from django.db import router, transaction
 from django.utils.dateparse import parse_datetime
+
+from newsroom.dates import editor_datetime
 
 SEEN_FIELD = "seen_updated_at"
 EDIT_CONFLICT_MESSAGE = (
@@ -44,22 +48,28 @@ class EditConflictForm(forms.ModelForm):
         except ValueError:
             seen = None
         if self.instance.pk and seen:
-            saved_at = (
-                type(self.instance)
-                ._default_manager.filter(pk=self.instance.pk)
-                .values_list("updated_at", flat=True)
-                .first()
-            )
+            saved_at = self._stored_updated_at()
             if saved_at and saved_at != seen:
                 raise ValidationError(
                     EDIT_CONFLICT_MESSAGE,
                     code="edit_conflict",
                     params={
                         "name": self._meta.model._meta.verbose_name,
-                        "time": timezone.localtime(saved_at).strftime("%H:%M"),
+                        "time": editor_datetime(saved_at),
                     },
                 )
         return cleaned_data
+
+    def _stored_updated_at(self):
+        model = type(self.instance)
+        using = router.db_for_write(model)
+        rows = model._default_manager.using(using).filter(pk=self.instance.pk)
+        if transaction.get_connection(using).in_atomic_block:
+            # The admin validates and saves in one transaction: the lock holds until
+            # this save commits, so a simultaneous one waits, then sees it. A no-op
+            # on SQLite, whose IMMEDIATE transactions already run one at a time.
+            rows = rows.select_for_update()
+        return rows.values_list("updated_at", flat=True).first()
 
 
 class EditConflictAdminMixin:

@@ -9,9 +9,11 @@ already; a pattern without * must match a permission, which catches typos.
 Contributors hold articles.change_article like editors do: ArticleAdmin narrows it
 to their own drafts, for everyone without articles.publish_article.
 
-The latest roles migration that sets the groups (0004, which added login lockouts) keeps a
-frozen copy of this mapping. After changing it, or when an app adds models, run
-`manage.py sync_roles`; a change to the mapping also needs a new migration like 0004.
+Every `manage.py migrate` applies this mapping once all apps have migrated (a
+post_migrate handler, roles/apps.py), so a changed mapping or an app's new models
+reach the groups with the next deploy; no migration is needed for them.
+`manage.py sync_roles` does the same by hand. Migrations 0002-0004 keep frozen
+copies of the mapping as it was when they were written.
 """
 
 from collections.abc import Iterable

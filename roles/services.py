@@ -3,7 +3,7 @@ from dataclasses import dataclass
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import AbstractUser, Group, Permission
 from django.core.exceptions import ValidationError
-from django.db import transaction
+from django.db import DEFAULT_DB_ALIAS, transaction
 
 from roles.permissions import (
     ROLE_PERMISSIONS,
@@ -22,14 +22,22 @@ class GroupChange:
     removed: list[str]
 
 
-@transaction.atomic
-def roles_sync() -> dict[Role, GroupChange]:
-    """Give each role's group exactly the permissions roles/permissions.py lists."""
-    permissions = list(Permission.objects.select_related("content_type"))
+def roles_sync(*, using: str = DEFAULT_DB_ALIAS) -> dict[Role, GroupChange]:
+    """Give each role's group exactly the permissions roles/permissions.py lists.
+
+    migrate runs it after every migration (roles/apps.py); `manage.py sync_roles`
+    runs it by hand.
+    """
+    with transaction.atomic(using=using):
+        return _sync_groups(using)
+
+
+def _sync_groups(using: str) -> dict[Role, GroupChange]:
+    permissions = list(Permission.objects.using(using).select_related("content_type"))
     changes = {}
     for role, patterns in ROLE_PERMISSIONS.items():
         wanted = matching_permissions(patterns, permissions)
-        group, _ = Group.objects.get_or_create(name=role.label)
+        group, _ = Group.objects.using(using).get_or_create(name=role.label)
         held = set(group.permissions.select_related("content_type"))
         group.permissions.add(*(wanted - held))
         group.permissions.remove(*(held - wanted))
@@ -52,9 +60,7 @@ def staff_user_create(
     """
     group = Group.objects.filter(name=role.label).first()
     if group is None:
-        raise ValidationError(
-            f"There is no {role.label} group: run manage.py migrate, then sync_roles."
-        )
+        raise ValidationError(f"There is no {role.label} group: run manage.py migrate.")
     user = get_user_model()(
         username=username, email=email, is_staff=True, is_superuser=False
     )

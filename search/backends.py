@@ -2,8 +2,8 @@
 
 search() returns one page of hits, best first, and how many match in all, in one
 query (the total is a window count over the ranked matches); count() only counts.
-Both keep only documents whose object its model's published() returns at query time,
-so drafts, scheduled articles and stale rows (see search.index) never reach readers.
+Both keep only documents whose object its kind's published() returns at query time
+(search.registry), so drafts and scheduled articles never reach readers.
 
 - PostgreSQL: websearch_to_tsquery('english', query) against the weighted tsvector
   column (title A, summary B, body C) with its GIN index; ranked by ts_rank;
@@ -20,10 +20,8 @@ from dataclasses import dataclass
 
 from django.db import connection
 
-from articles.models import Article
-from faq.models import Entry
+from search import registry
 from search.highlight import END, START
-from search.index import ARTICLE, FAQ
 
 # Words around a match in a summary or body excerpt (tokens on SQLite).
 SNIPPET_WORDS = 30
@@ -68,15 +66,13 @@ def _backend():
 
 def _published_filter() -> tuple[str, list]:
     """SQL keeping documents (alias d) of published objects; published() decides."""
-    articles = Article.objects.published().order_by().values("pk")
-    entries = Entry.objects.published().order_by().values("pk")
-    articles_sql, articles_params = articles.query.sql_with_params()
-    entries_sql, entries_params = entries.query.sql_with_params()
-    sql = (
-        f"((d.kind = %s AND d.object_id IN ({articles_sql}))"
-        f" OR (d.kind = %s AND d.object_id IN ({entries_sql})))"
-    )
-    return sql, [ARTICLE, *articles_params, FAQ, *entries_params]
+    parts, params = [], []
+    for indexable in registry.indexables():
+        pks = indexable.published().order_by().values("pk")
+        pks_sql, pks_params = pks.query.sql_with_params()
+        parts.append(f"(d.kind = %s AND d.object_id IN ({pks_sql}))")
+        params += [indexable.kind, *pks_params]
+    return f"({' OR '.join(parts) or '1 = 0'})", params
 
 
 def _fetch(sql: str, params: list) -> list[tuple]:

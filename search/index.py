@@ -1,19 +1,18 @@
 """Keep the search index in step with content.
 
-Article and faq.Entry call update_document() from save() and remove_document() from
-delete(), so the admin, the shell, fixtures' save() and tests all keep it current.
-This module imports no content app: articles and faq depend on search, never the
-reverse, so there is no import cycle.
+search.registry connects post_save and post_delete for every registered model to
+update_document() and remove_document(), so the admin, the shell, QuerySet.delete()
+and tests all keep it current. The content apps don't import search: it registers
+them in SearchConfig.ready().
 
-What bypasses save() and delete() bypasses the index too:
+What sends no signal bypasses the index too:
 - QuerySet.update() leaves a document's text as it was until the next save(). Status
-  and dates are not indexed (published() decides at query time), so the admin's
-  publish and unpublish actions need nothing here.
-- QuerySet.delete(), as the admin's "Delete selected" action does, leaves the deleted
-  rows' documents behind. They never reach readers, as every search keeps only ids
-  that published() returns; `manage.py rebuild_search_index` removes them.
-- bulk_create() and loaddata index nothing: run rebuild_search_index after them, or
-  index in bulk with document() and replace_all() as bench/search_benchmark.py does.
+  and dates are not indexed (published() decides at query time), so changing them
+  needs nothing here.
+- bulk_create() and loaddata index nothing: run `manage.py rebuild_search_index`
+  after them, or index in bulk with document() and replace_all() as
+  bench/search_benchmark.py does. Every search keeps only ids that published()
+  returns, so a stale document never reaches readers.
 """
 
 import re

@@ -9,8 +9,8 @@ class DocumentKind(models.TextChoices):
 class Document(models.Model):
     """One article or FAQ entry as plain text, for full-text search.
 
-    Written only through search.index, which the content models call from their own
-    save() and delete(). Drafts are indexed too: the query side decides what readers
+    Written only through search.index, on every save and delete of a model in
+    search.registry. Drafts are indexed too: the query side decides what readers
     see, through each model's published(), so a scheduled article shows up when its
     time comes without being indexed again.
 

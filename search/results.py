@@ -3,12 +3,10 @@
 import re
 from dataclasses import dataclass
 
+from django.db import models
 from django.utils.safestring import SafeString
 
-from articles.models import Article
-from faq.models import Entry
-from search import backends, highlight
-from search.index import ARTICLE, FAQ
+from search import backends, highlight, registry
 
 # Pages past this are never fetched; /search/?q=x&page=99999 is a 404 anyway.
 MAX_PAGE = 10_000
@@ -28,13 +26,16 @@ def page_number(page: str | int | None) -> int:
 
 @dataclass(frozen=True)
 class Result:
-    """One result: where it links, its title and an excerpt with <mark>ed matches."""
+    """One result: where it links, its title and an excerpt with <mark>ed matches.
+
+    kind and object are the registered kind (search.registry) and its object.
+    """
 
     url: str
     title: SafeString
     excerpt: SafeString
-    article: Article | None = None
-    entry: Entry | None = None
+    kind: str
+    object: models.Model
 
 
 def normalize_query(text: str) -> str:
@@ -57,8 +58,8 @@ class SearchResults:
 
     page and per_page say which page the request asks for. count() fetches that page
     with the total in one query, and the slice Paginator then takes reuses it: a page
-    costs one search query, plus one each for its articles and its FAQ entries,
-    however many results there are.
+    costs one search query, plus one for each kind of object on it (articles, FAQ
+    entries), however many results there are.
     """
 
     def __init__(self, query: str, *, page: str | int | None = 1, per_page: int = 20):
@@ -90,29 +91,25 @@ class SearchResults:
         return self._page
 
     def _results(self, hits: list[backends.Hit]) -> list[Result]:
-        ids = {ARTICLE: [], FAQ: []}
+        ids: dict[str, list[int]] = {}
         for hit in hits:
-            ids[hit.kind].append(hit.object_id)
+            ids.setdefault(hit.kind, []).append(hit.object_id)
         # published() again: an object unpublished since the search isn't shown.
-        articles = (
-            Article.objects.published()
-            .select_related("section")
-            .defer("body", "body_html", "toc")
-            .in_bulk(ids[ARTICLE])
-        )
-        entries = Entry.objects.published().select_related("topic").in_bulk(ids[FAQ])
+        objects = {
+            kind: registry.get(kind).results().in_bulk(kind_ids)
+            for kind, kind_ids in ids.items()
+        }
         results = []
         for hit in hits:
-            title = highlight.to_html(hit.title)
-            text = highlight.to_html(excerpt(hit))
-            if hit.kind == ARTICLE and hit.object_id in articles:
-                article = articles[hit.object_id]
+            obj = objects[hit.kind].get(hit.object_id)
+            if obj is not None:
                 results.append(
-                    Result(article.get_absolute_url(), title, text, article=article)
-                )
-            elif hit.kind == FAQ and hit.object_id in entries:
-                entry = entries[hit.object_id]
-                results.append(
-                    Result(entry.get_absolute_url(), title, text, entry=entry)
+                    Result(
+                        obj.get_absolute_url(),
+                        highlight.to_html(hit.title),
+                        highlight.to_html(excerpt(hit)),
+                        kind=hit.kind,
+                        object=obj,
+                    )
                 )
         return results

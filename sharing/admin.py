@@ -4,13 +4,12 @@ from django.contrib import admin, messages
 from django.shortcuts import redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
-from django.utils import timezone
-from django.utils.formats import date_format
 from django.utils.html import format_html, format_html_join
 
 from articles.admin_registry import article_admin_parts
 from newsroom.admin_ids import ValidIdsAutocompleteMixin
 from newsroom.admin_mixins import AtomicSaveMixin
+from newsroom.dates import editor_datetime
 from sharing.forms import ShareLinkForm
 from sharing.models import LinkStatus, ShareLink, preview_url
 
@@ -26,10 +25,6 @@ CHANGE_FIELDS = (
     "revoked_at",
     "revoked_by",
 )
-
-
-def when(value) -> str:
-    return date_format(timezone.localtime(value), "j F Y, H:i T")
 
 
 class StatusFilter(admin.SimpleListFilter):
@@ -130,7 +125,7 @@ class ShareLinkAdmin(AtomicSaveMixin, ValidIdsAutocompleteMixin, admin.ModelAdmi
             "opts": self.opts,
             "link": obj,
             "url": preview_url(obj.token),
-            "expires": when(obj.expires_at),
+            "expires": editor_datetime(obj.expires_at),
         }
         return TemplateResponse(
             request, "sharing/admin/sharelink_created.html", context
@@ -188,7 +183,7 @@ def share_previews(obj):
                 reverse("admin:sharing_sharelink_change", args=[link.pk]),
                 link.note or "Share link",
                 link.created_by or "someone since removed",
-                when(link.expires_at),
+                editor_datetime(link.expires_at),
             )
             for link in links
         ),

@@ -3,7 +3,7 @@ from django.core.cache import cache
 from django.test import Client
 
 from roles.permissions import Role
-from roles.services import roles_sync, staff_user_create
+from roles.services import staff_user_create
 from tests.browser import browser, logged_in_browser  # noqa: F401
 from tests.factories import make_section
 
@@ -30,10 +30,8 @@ def section(db):
 def role_groups(db):
     """The Contributor, Editor and Administrator groups, as roles/permissions.py has them.
 
-    Synced rather than left to the migration: apps migrated after it (and a
-    transactional test's flush) would leave groups short of permissions.
+    migrate (and a transactional test's flush) leaves them so: see roles/apps.py.
     """
-    roles_sync()
 
 
 @pytest.fixture

@@ -1,8 +1,8 @@
 """The sanitizer implementations the sanitizer tests run against, and how to compare
 their output.
 
-bleach is what the site runs (articles/sanitize.py); nh3 (articles/sanitize_nh3.py,
-a test-only dependency) is the replacement kept ready. Both apply one policy
+bleach is what the site runs (articles/sanitize.py); nh3
+(tests/articles/sanitize_nh3.py, a test-only dependency) is the replacement kept ready. Both apply one policy
 (articles/sanitize_policy.py) but serialize differently: bleach keeps character
 references as typed (`&eacute;`, `&#x29;`) and leaves `>` bare in attribute values,
 nh3 writes the characters (`é`, `)`) and escapes `>`. same_html() compares markup
@@ -22,7 +22,7 @@ def sanitizer(name: str) -> Callable[[str], str]:
     if name == "bleach":
         from articles.sanitize import sanitize_html
     else:
-        from articles.sanitize_nh3 import sanitize_html
+        from tests.articles.sanitize_nh3 import sanitize_html
     return sanitize_html
 
 

@@ -79,9 +79,8 @@ def seed_site(env: dict[str, str], editors: int = 2, articles: int = 6) -> None:
     script = (
         "import django; django.setup()\n"
         "from roles.permissions import Role\n"
-        "from roles.services import roles_sync, staff_user_create\n"
+        "from roles.services import staff_user_create\n"
         "from tests.factories import make_article, make_section\n"
-        "roles_sync()\n"
         f"for n in range(1, {editors} + 1):\n"
         f"    staff_user_create(username=f'editor{{n}}', role=Role.EDITOR, password={STAFF_PASSWORD!r})\n"
         "sections = [make_section(name=name) for name in ('News', 'Guides')]\n"

@@ -2,7 +2,8 @@
 
 The mapping is a frozen copy of roles/permissions.py as of this migration, because a
 migration must not import code that changes later. Apps migrated after this one
-(and later edits of the mapping) reach the groups through `manage.py sync_roles`.
+(and later edits of the mapping) reach the groups through the post_migrate handler
+in roles/apps.py, which every migrate runs.
 """
 
 from fnmatch import fnmatchcase

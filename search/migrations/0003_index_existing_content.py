@@ -1,12 +1,59 @@
 """Index the articles and FAQ entries that existed before search did.
 
-Uses the historical models, as a data migration must; later saves keep the index
-current, and `manage.py rebuild_search_index` does the same as this at any time.
+Uses the historical models, as a data migration must, and frozen copies of
+search.index's clean_text() and newsroom.text's plain_text() as they were when it
+was written, since a migration must not import code that changes later. Later saves
+keep the index current, and `manage.py rebuild_search_index` does the same as this
+at any time.
 """
+
+import re
+from html.parser import HTMLParser
 
 from django.db import migrations
 
-from search.index import clean_text, plain_text
+# The highlight markers only the database may add (search/highlight.py).
+MARKERS = re.compile("[\ue000\ue001]")
+BLOCK_TAGS = {
+    "address", "article", "aside", "blockquote", "br", "dd", "div", "dl", "dt",
+    "figcaption", "figure", "footer", "h1", "h2", "h3", "h4", "h5", "h6", "header",
+    "hr", "li", "ol", "p", "pre", "section", "table", "td", "th", "tr", "ul",
+}
+SKIPPED_TAGS = {"script", "style", "template"}
+
+
+class TextExtractor(HTMLParser):
+    def __init__(self):
+        super().__init__(convert_charrefs=True)
+        self.parts = []
+        self.skipping = 0
+
+    def handle_starttag(self, tag, attrs):
+        if tag in SKIPPED_TAGS:
+            self.skipping += 1
+        elif tag in BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_endtag(self, tag):
+        if tag in SKIPPED_TAGS:
+            self.skipping = max(0, self.skipping - 1)
+        elif tag in BLOCK_TAGS:
+            self.parts.append(" ")
+
+    def handle_data(self, data):
+        if not self.skipping:
+            self.parts.append(data)
+
+
+def plain_text(html):
+    extractor = TextExtractor()
+    extractor.feed(html)
+    extractor.close()
+    return " ".join("".join(extractor.parts).split())
+
+
+def clean_text(text):
+    return re.sub(r"\s+", " ", MARKERS.sub("", text)).strip()
 
 
 def index_existing(apps, schema_editor):

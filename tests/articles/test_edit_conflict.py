@@ -3,12 +3,12 @@
 import pytest
 from django.test import Client
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import escape
 from pytest_django.asserts import assertContains
 
 from articles.models import Article, Status
 from faq.models import Entry
+from newsroom.dates import editor_datetime
 from tests.admin_form import change_url, form_data
 from tests.factories import make_article, make_author, make_entry, make_section
 
@@ -34,7 +34,7 @@ def test_second_save_is_refused_with_a_message(editor_client, other_client):
 
     response = other_client.post(url, second)
 
-    saved_at = timezone.localtime(Article.objects.get().updated_at).strftime("%H:%M")
+    saved_at = editor_datetime(Article.objects.get().updated_at)
     assertContains(
         response, f"Someone else saved this article at {saved_at} {CONFLICT}"
     )

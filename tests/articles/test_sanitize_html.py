@@ -361,6 +361,11 @@ def test_toc_lists_id_and_plain_text_of_each_heading():
     ]
 
 
+def test_toc_text_of_a_heading_typed_over_two_lines_reads_on_one():
+    _, toc = anchor_headings("<h2>What\n  changed</h2>")
+    assert toc == [{"id": "what-changed", "text": "What changed"}]
+
+
 def test_toc_ids_follow_duplicate_numbering():
     _, toc = anchor_headings("<h2>Why</h2><h2>Why</h2><h2>Why</h2>")
     assert [entry["id"] for entry in toc] == ["why", "why-2", "why-3"]

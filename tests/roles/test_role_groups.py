@@ -1,13 +1,12 @@
 """The three role groups hold exactly the permissions the issue lists, and stay so."""
 
-import importlib
 from io import StringIO
 
 import pytest
 from django.contrib.auth.models import Group, Permission
 from django.core.management import call_command
 
-from roles.permissions import ROLE_PERMISSIONS, matching_permissions
+from roles.permissions import ROLE_PERMISSIONS, matching_permissions, permission_name
 
 pytestmark = pytest.mark.django_db
 
@@ -79,18 +78,7 @@ def test_migration_gives_contributors_exactly_their_permissions():
     assert held("Contributor") == CONTRIBUTOR
 
 
-def test_migration_and_sync_roles_share_one_mapping():
-    # The latest migration that sets the groups.
-    migration = importlib.import_module(
-        "roles.migrations.0004_administrators_unlock_logins"
-    )
-
-    assert migration.ROLE_PERMISSIONS == {
-        role.label: patterns for role, patterns in ROLE_PERMISSIONS.items()
-    }
-
-
-# As sync_roles keeps them (apps migrated after roles get their permissions)
+# As migrate and sync_roles keep them (apps migrated after roles included)
 
 
 def test_contributor_group_holds_exactly_its_permissions(role_groups):
@@ -148,3 +136,42 @@ def test_sync_roles_recreates_a_deleted_group(role_groups):
 def test_role_naming_a_missing_permission_is_an_error():
     with pytest.raises(ValueError, match="articles.fly_article"):
         matching_permissions(["articles.fly_article"], Permission.objects.all())
+
+
+# As migrate leaves them: its post_migrate handler applies roles/permissions.py
+
+
+@pytest.mark.parametrize("role", ROLE_PERMISSIONS)
+def test_migrate_gives_each_group_exactly_its_role_permissions(role):
+    wanted = matching_permissions(ROLE_PERMISSIONS[role], Permission.objects.all())
+
+    assert held(role.label) == {permission_name(p) for p in wanted}
+
+
+def test_migrate_gives_the_editor_group_every_editorial_permission():
+    # No sync here: pytest-django's migrate left the groups as they are.
+    assert held("Editor") == every_permission_of(EDITORIAL_APPS)
+
+
+def test_migrate_gives_the_administrator_group_its_extras():
+    assert held("Administrator") - held("Editor") == ADMINISTRATOR_EXTRAS
+
+
+def test_migrate_restores_a_removed_permission():
+    Group.objects.get(name="Editor").permissions.remove(
+        Permission.objects.get(codename="publish_article")
+    )
+
+    call_command("migrate", verbosity=0)
+
+    assert "articles.publish_article" in held("Editor")
+
+
+def test_migrate_removes_a_permission_given_by_hand():
+    Group.objects.get(name="Contributor").permissions.add(
+        Permission.objects.get(codename="publish_article")
+    )
+
+    call_command("migrate", verbosity=0)
+
+    assert held("Contributor") == CONTRIBUTOR

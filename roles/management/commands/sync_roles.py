@@ -6,8 +6,8 @@ from roles.services import roles_sync
 class Command(BaseCommand):
     help = (
         "Give the Contributor, Editor and Administrator groups exactly the "
-        "permissions listed in roles/permissions.py. Run it after changing that "
-        "list or adding models; it is safe to run again."
+        "permissions listed in roles/permissions.py. migrate does this on its "
+        "own; run it to see or undo changes made by hand. It is safe to run again."
     )
 
     def handle(self, *args, **options):

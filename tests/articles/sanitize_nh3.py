@@ -1,7 +1,8 @@
 """The sanitizing policy applied with nh3 (Rust's ammonia), kept ready to replace bleach.
 
-nh3 is a test-only dependency until the switch (see the README), so it is imported
-when first used: production, which has no nh3, can import this module.
+Only the sanitizer tests use it (tests/sanitizers.py), and nh3 is a test-only
+dependency until the switch the README describes. nh3 is imported when first used,
+so the function can move into articles/sanitize.py as it is.
 """
 
 from articles.sanitize_policy import (
