@@ -14,7 +14,7 @@ from django.template.response import TemplateResponse
 from django.urls import path, reverse
 from reversion.errors import RevertError
 
-from articles import revisions
+from articles import publishing, revisions
 
 
 class RevisionHistoryMixin:
@@ -205,7 +205,8 @@ class RevisionHistoryMixin:
             article, left_out = revisions.revision_restore(
                 version=version, user=request.user
             )
-        except RevertError as error:
+        except (RevertError, publishing.PublishingRefused) as error:
+            # Through the publishing service (revisions.revision_restore()).
             messages.error(request, str(error))
             return redirect(self._url("history", quote(obj.pk)))
         self.log_change(
