@@ -4,7 +4,7 @@ from django.db import models
 
 from articles.admin_history import RevisionHistoryMixin
 from articles.admin_publishing import PublishingAdminMixin
-from articles.forms import ArticleAdminForm, SeeAlsoLinkFormSet
+from articles.forms import ArticleAdminForm, BylineFormSet, SeeAlsoLinkFormSet
 from articles.models import Article, Author, Byline, Section, SeeAlsoLink, Status
 from newsroom.admin_ids import ValidIdsAutocompleteMixin
 from newsroom.admin_mixins import AtomicSaveMixin
@@ -68,6 +68,7 @@ class BylineInline(
     ValidIdsAutocompleteMixin, EditableWithArticleMixin, admin.TabularInline
 ):
     model = Byline
+    formset = BylineFormSet
     extra = 0
     min_num = 1
     validate_min = True

@@ -162,3 +162,21 @@ def links_as_typed(formset) -> list:
 class SeeAlsoLinkFormSet(BaseInlineFormSet):
     """The see-also inline. Whether its targets may be linked from a published
     article is the publishing service's to say (articles/blockers.py)."""
+
+
+class BylineFormSet(BaseInlineFormSet):
+    """The byline inline: speaks before the one_byline_per_author constraint."""
+
+    def clean(self):
+        seen = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            author = data.get("author")
+            if author is None or data.get("DELETE"):
+                continue
+            if author.pk in seen:
+                raise ValidationError(
+                    f"{author} is in the byline twice: remove one of the rows."
+                )
+            seen.add(author.pk)
+        super().clean()
