@@ -196,10 +196,12 @@ class PublishingAdminMixin:
             )
         elif transition == PUBLISH:
             publishing.publish(obj, user=user)
-            done = f"Published; live at {request.build_absolute_uri(obj.get_absolute_url())}"
+            address = request.build_absolute_uri(obj.get_absolute_url())
+            done = f"Published; live at {address}"
         elif transition == SCHEDULE:
             publishing.schedule(obj, user=user, at=obj.published_at)
-            done = f"Scheduled for {publishing.editor_time(obj.published_at)}: it goes live then."
+            when = publishing.editor_time(obj.published_at)
+            done = f"Scheduled for {when}: it goes live then."
         elif transition == UNPUBLISH:
             publishing.unpublish(obj, user=user)
             done = "Unpublished: readers no longer see it."
@@ -220,11 +222,12 @@ class PublishingAdminMixin:
 
     # List actions: each article through the service, all or none.
 
-    def run_action(self, request, queryset, transition, *, done, skip, run):
-        """Run run(article) on each article not skipped; if any is refused, none.
+    def run_action(self, request, queryset, *, done, skip, run):
+        """Run run(article) on each article unless skip(article); all or none.
 
-        done is the past participle for the message ("Published"); skip(article)
-        returns why an article is left alone, or "".
+        If the service refuses any, every change rolls back and the message names
+        each refused article with its reasons; done is the past participle for it.
+        Returns (changed, skipped) counts, or None after a refusal.
         """
         changed, skipped, refused = 0, 0, []
         with transaction.atomic():
@@ -242,12 +245,11 @@ class PublishingAdminMixin:
                 transaction.set_rollback(True)
         if refused:
             reasons = " ".join(str(refusal) for refusal in refused)
-            verb = done.lower()
             self.message_user(
                 request,
-                f"Nothing was {verb}: {articles_count(len(refused))} of those "
-                f"selected can't be, and it is all or none. Fix these first, then "
-                f"try again. {reasons}",
+                f"Nothing was {done.lower()}: {articles_count(len(refused))} of "
+                "those selected can't be, and it is all or none. Fix these first, "
+                f"then try again. {reasons}",
                 messages.ERROR,
             )
             return None
@@ -271,7 +273,6 @@ class PublishingAdminMixin:
         result = self.run_action(
             request,
             queryset,
-            PUBLISH,
             done="Published",
             skip=lambda article: article.is_published,
             run=lambda article: publishing.publish(article, user=request.user),
@@ -291,7 +292,6 @@ class PublishingAdminMixin:
         result = self.run_action(
             request,
             queryset,
-            UNPUBLISH,
             done="Unpublished",
             skip=lambda article: article.status != Status.PUBLISHED,
             run=lambda article: publishing.unpublish(article, user=request.user),
@@ -310,7 +310,6 @@ class PublishingAdminMixin:
         result = self.run_action(
             request,
             queryset,
-            SUBMIT,
             done="Submitted",
             skip=lambda article: bool(
                 publishing.refusals(SUBMIT, article, request.user)

@@ -134,7 +134,7 @@ def register() -> None:
 
 
 def keep_revision(article: Article, user, comment: str) -> None:
-    """Keep a revision of article after a publishing transition (articles/publishing.py).
+    """Keep a revision of article after a transition (articles/publishing.py).
 
     Inside a revision already open (the change form's save), the article joins it and
     the comment is added to the form's, so one save makes one revision.

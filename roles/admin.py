@@ -11,7 +11,6 @@ from articles import publishing
 from articles.admin import ArticleAdmin
 from articles.admin_publishing import articles_count
 from articles.models import Status
-from articles.publishing import SEND_BACK
 from newsroom.admin_ids import ValidIdsModelMultipleChoiceField
 from roles.accounts import (
     grantable_groups,
@@ -102,7 +101,6 @@ class ReviewQueueAdmin(ArticleAdmin):
         result = self.run_action(
             request,
             queryset,
-            SEND_BACK,
             done="Sent back",
             skip=lambda article: article.status != Status.IN_REVIEW,
             run=lambda article: publishing.send_back(

@@ -1,4 +1,4 @@
-"""The change form's publishing buttons, and the checks that speak before the database."""
+"""The change form's publishing buttons, and checks that speak before the database."""
 
 from datetime import timedelta
 
