@@ -102,7 +102,16 @@ class ArticleAdminForm(EditConflictForm):
                 "Use the toolbar: Heading 2 for sections (they make the table of "
                 "contents), Heading 3-4 below them. Text pasted from Word or Google "
                 "Docs keeps its structure; its fonts and colours are removed on save."
-            )
+            ),
+            # The buttons below the form change the state (admin_publishing.py).
+            "published_at": (
+                "Leave empty and press “Publish” to put the article live now, or "
+                "type a future time and press “Schedule”."
+            ),
+            "review_comment": (
+                "To the writer: what to change. Write it, then press “Send back”. "
+                "Readers never see it."
+            ),
         }
 
     def clean_body(self):
