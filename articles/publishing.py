@@ -85,7 +85,9 @@ def may_publish(user) -> bool:
 def refusals(transition: str, article: Article, user) -> list[Problem]:
     """Why user may not make this transition in article's state (no blockers)."""
     editor = may_publish(user)
-    only_editors = Problem("Only editors can do this: it is refused.")
+    only_editors = Problem(
+        "Only editors can publish, schedule, unpublish or send back articles."
+    )
     if transition == SUBMIT:
         own = user.has_perm("articles.change_article") and (
             article.created_by_id == user.pk

@@ -48,7 +48,7 @@ def test_contributors_may_not_make_editors_transitions(contributor, call):
     refused = refusal_of(lambda: call(article, contributor), article)
 
     assert [p.message for p in refused.problems] == [
-        "Only editors can do this: it is refused."
+        "Only editors can publish, schedule, unpublish or send back articles."
     ]
 
 
