@@ -1,12 +1,10 @@
 from django import forms
-from django.contrib import admin, messages
-from django.core.exceptions import ValidationError
-from django.db import models, transaction
-from django.utils import timezone
+from django.contrib import admin
+from django.db import models
 
+from articles.admin_publishing import PublishingAdminMixin
 from articles.admin_registry import RegisteredPartsMixin
-from articles.checklist import SEE_ALSO_LINKS, check_article
-from articles.forms import ArticleAdminForm, SeeAlsoLinkFormSet
+from articles.forms import ArticleAdminForm, BylineFormSet, SeeAlsoLinkFormSet
 from articles.models import Article, Author, Byline, Section, SeeAlsoLink, Status
 from newsroom.admin_ids import ValidIdsAutocompleteMixin
 from newsroom.admin_mixins import AtomicSaveMixin
@@ -53,12 +51,6 @@ class EditableWithArticleMixin:
 class WriterChecksMixin:
     """The article form of writers who may not publish: it refuses what only editors do."""
 
-    def clean_status(self):
-        status = self.cleaned_data["status"]
-        if status == Status.PUBLISHED:
-            raise ValidationError("Only editors can publish.")
-        return status
-
     def clean(self):
         cleaned_data = super().clean()
         # Writers see the publish time read-only, so only a crafted request sends one.
@@ -76,6 +68,7 @@ class BylineInline(
     ValidIdsAutocompleteMixin, EditableWithArticleMixin, admin.TabularInline
 ):
     model = Byline
+    formset = BylineFormSet
     extra = 0
     min_num = 1
     validate_min = True
@@ -163,7 +156,11 @@ class SeeAlsoLinkInline(
 
 @admin.register(Article)
 class ArticleAdmin(
-    AtomicSaveMixin, ValidIdsAutocompleteMixin, RegisteredPartsMixin, admin.ModelAdmin
+    PublishingAdminMixin,
+    AtomicSaveMixin,
+    ValidIdsAutocompleteMixin,
+    RegisteredPartsMixin,
+    admin.ModelAdmin,
 ):
     form = ArticleAdminForm
     list_display = (
@@ -254,21 +251,6 @@ class ArticleAdmin(
             return form
         return type(f"Writer{form.__name__}", (WriterChecksMixin, form), {})
 
-    def formfield_for_choice_field(self, db_field, request, **kwargs):
-        field = super().formfield_for_choice_field(db_field, request, **kwargs)
-        if db_field.name == "status" and not self.has_publish_permission(request):
-            # Only the menu loses "Published": the field still reads it, so that a
-            # crafted request gets WriterChecksMixin's clear error.
-            field.widget.choices = [
-                choice for choice in field.choices if choice[0] != Status.PUBLISHED
-            ]
-            field.help_text = (
-                "Choose “In review” and save when the piece is ready for an editor, "
-                "who publishes it or sends it back with a note. Until then it is "
-                "theirs: you can't change it while it is in review."
-            )
-        return field
-
     def get_readonly_fields(self, request, obj=None):
         fields = super().get_readonly_fields(request, obj)
         if self.has_publish_permission(request):
@@ -299,7 +281,7 @@ class ArticleAdmin(
             if obj.status == Status.DRAFT:
                 note["description"] = (
                     "Your editor sent this article back. Make the changes, then "
-                    "choose “In review” as its status and save."
+                    "choose “Submit for review”."
                 )
             fieldsets.insert(0, ("Note from your editor", note))
         return fieldsets
@@ -308,85 +290,3 @@ class ArticleAdmin(
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
-
-    @admin.action(
-        description="Publish selected articles (keeps a publish time already set)",
-        permissions=("publish",),
-    )
-    def publish(self, request, queryset):
-        # The form's own rules (Article.clean), so the action and the form can't drift.
-        to_publish = queryset.exclude(status=Status.PUBLISHED)
-        blocked = []
-        for article in to_publish:
-            problems = []
-            try:
-                article.clean()
-            except ValidationError as error:
-                problems += error.messages
-            # The pre-publish checklist adds the rule for see-also links.
-            links = article.see_also_links.select_related("target_article")
-            problems += [
-                problem.message
-                for problem in check_article(article, links, tags=()).errors
-                if problem.field == SEE_ALSO_LINKS
-            ]
-            if problems:
-                blocked.append(f"“{article}”: {' '.join(problems)}")
-        if blocked:
-            self.message_user(
-                request,
-                "Nothing was published. Fix these first. " + " ".join(blocked),
-                messages.ERROR,
-            )
-            return
-        now = timezone.now()
-        count = to_publish.count()
-        scheduled = to_publish.filter(published_at__gt=now).count()
-        skipped = queryset.count() - count
-        with transaction.atomic():
-            to_publish.filter(published_at__isnull=True).update(published_at=now)
-            to_publish.update(status=Status.PUBLISHED, updated_at=now)
-        parts = [f"Published {articles_count(count)}."]
-        if scheduled:
-            parts.append(f"{scheduled} of them will go live at the publish time set.")
-        if skipped:
-            parts.append(f"Skipped {articles_count(skipped)} already published.")
-        level = messages.SUCCESS if count else messages.WARNING
-        self.message_user(request, " ".join(parts), level)
-
-    @admin.action(
-        description="Unpublish selected articles (back to draft)",
-        permissions=("publish",),
-    )
-    def unpublish(self, request, queryset):
-        count = queryset.filter(status=Status.PUBLISHED).update(
-            status=Status.DRAFT, updated_at=timezone.now()
-        )
-        level = messages.SUCCESS if count else messages.WARNING
-        self.message_user(request, f"Unpublished {articles_count(count)}.", level)
-
-    @admin.action(
-        description="Submit selected drafts for review", permissions=("change",)
-    )
-    def submit_for_review(self, request, queryset):
-        # The change form's rule decides, so writers submit only their own drafts.
-        ready = [
-            article.pk
-            for article in queryset.filter(status=Status.DRAFT)
-            if self.has_change_permission(request, article)
-        ]
-        count = Article.objects.filter(pk__in=ready).update(
-            status=Status.IN_REVIEW, updated_at=timezone.now()
-        )
-        parts = [f"Submitted {articles_count(count)} for review."]
-        if skipped := queryset.count() - count:
-            parts.append(
-                f"Skipped {articles_count(skipped)}: "
-                "only drafts you can edit can be submitted."
-            )
-        level = messages.SUCCESS if count else messages.WARNING
-        self.message_user(request, " ".join(parts), level)
-
-
-def articles_count(count):
-    return f"{count} article" if count == 1 else f"{count} articles"

@@ -1,25 +1,21 @@
 """The pre-publish checklist: what must be fixed, and what to look at, before publishing.
 
 check_article() reads an article (saved, or as typed in the form) and its see-also
-links, and touches nothing. Errors block publishing: the article form, its see-also
-inline and the publish action refuse them. Warnings are advice and never block.
+links, and touches nothing. Its errors are publish_blockers() (articles/blockers.py),
+which the publishing service refuses; warnings are advice and never block.
 """
 
 import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-from django.utils import timezone
-
-from articles.models import Article, Kind, LinkKind, SeeAlsoLink, Status
+from articles.blockers import Problem, publish_blockers
+from articles.models import Article, SeeAlsoLink
 from articles.sanitize import sanitize_html
-from newsroom.dates import editor_datetime
 from newsroom.text import plain_text
 
 HEADLINE_MAX = 110
 DESCRIPTION_MIN, DESCRIPTION_MAX = 50, 160
-# The field a see-also error belongs to: the inline, not one of the article's fields.
-SEE_ALSO_LINKS = "see_also_links"
 # Wording that could make readers think we speak for the company we cover.
 AFFILIATION_WORDING = re.compile(
     r"\b(?:"
@@ -40,17 +36,6 @@ AFFILIATION_WORDING = re.compile(
 )
 
 
-@dataclass(frozen=True)
-class Problem:
-    """One checklist line; field names the form field it concerns, if any."""
-
-    message: str
-    field: str = ""
-
-    def __str__(self):
-        return self.message
-
-
 @dataclass
 class Checklist:
     errors: list[Problem] = field(default_factory=list)
@@ -67,20 +52,7 @@ def check_article(
     checklist = Checklist()
     errors, warnings = checklist.errors, checklist.warnings
 
-    if article.kind in (Kind.EXPLAINER, Kind.GUIDE) and not article.summary.strip():
-        errors.append(
-            Problem("Explainers and guides need an “In short” summary.", "summary")
-        )
-    if article.hero is not None and not article.hero.alt_text.strip():
-        errors.append(
-            Problem(
-                "The hero image has no alt text: add it in the image library.", "hero"
-            )
-        )
-    goes_live_at = article.published_at or timezone.now()
-    for link in see_also_links:
-        if problem := _unpublished_target(link, goes_live_at):
-            errors.append(Problem(problem, SEE_ALSO_LINKS))
+    errors.extend(publish_blockers(article, see_also_links, tags))
 
     if len(article.title) > HEADLINE_MAX:
         warnings.append(
@@ -108,28 +80,6 @@ def check_article(
             )
         )
     return checklist
-
-
-def _unpublished_target(link: SeeAlsoLink, goes_live_at) -> str:
-    """Why link points to an article readers won't see; empty when they will."""
-    if link.kind != LinkKind.ARTICLE:
-        return ""
-    target = link.target_article
-    if target is None:
-        return "See also: a link points to an article that was deleted. Remove it."
-    if target.status != Status.PUBLISHED:
-        return (
-            f"See also: “{target.title}” is not published yet. "
-            "Publish it first or remove the link."
-        )
-    # A target that goes live no later than this article is fine (a series).
-    if target.published_at > goes_live_at:
-        when = editor_datetime(target.published_at)
-        return (
-            f"See also: “{target.title}” is scheduled for {when}, after this "
-            "article. Publish it first or remove the link."
-        )
-    return ""
 
 
 def _description_problem(article: Article) -> str:

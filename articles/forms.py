@@ -1,12 +1,11 @@
-import copy
 import re
 
 from django.core.exceptions import ValidationError
-from django.forms.models import BaseInlineFormSet, construct_instance
+from django.forms.models import BaseInlineFormSet
 from django.templatetags.static import static
 from django_prose_editor.widgets import AdminProseEditorWidget
 
-from articles.checklist import SEE_ALSO_LINKS, Checklist, check_article
+from articles.checklist import Checklist, check_article
 from articles.models import Article, Status
 from newsroom.edit_conflict import EditConflictForm
 
@@ -94,7 +93,7 @@ class ArticleAdminForm(EditConflictForm):
         model = Article
         fields = (
             *("kind", "title", "slug", "section", "summary", "body", "tags"),
-            *("status", "published_at", "meta_description", "review_comment"),
+            *("published_at", "meta_description", "review_comment"),
             "hero",
         )
         widgets = {"body": rich_text_widget()}
@@ -103,7 +102,16 @@ class ArticleAdminForm(EditConflictForm):
                 "Use the toolbar: Heading 2 for sections (they make the table of "
                 "contents), Heading 3-4 below them. Text pasted from Word or Google "
                 "Docs keeps its structure; its fonts and colours are removed on save."
-            )
+            ),
+            # The buttons below the form change the state (admin_publishing.py).
+            "published_at": (
+                "Leave empty and press “Publish” to put the article live now, or "
+                "type a future time and press “Schedule”."
+            ),
+            "review_comment": (
+                "To the writer: what to change. Write it, then press “Send back”. "
+                "Readers never see it."
+            ),
         }
 
     def clean_body(self):
@@ -120,26 +128,20 @@ class ArticleAdminForm(EditConflictForm):
 
     def clean(self):
         cleaned_data = super().clean()
-        if cleaned_data.get("status") == Status.PUBLISHED:
-            self._refuse_checklist_errors()
+        # Status is not a form field, so the form doesn't check the database's
+        # published_needs_date constraint: this speaks for it.
+        if (
+            self.instance.status == Status.PUBLISHED
+            and "published_at" in self.fields
+            and "published_at" in cleaned_data
+            and cleaned_data["published_at"] is None
+        ):
+            self.add_error(
+                "published_at",
+                "A published article needs its publish time: put it back, or "
+                "unpublish the article first.",
+            )
         return cleaned_data
-
-    def _refuse_checklist_errors(self):
-        # A copy: the instance itself gets the typed values only after clean().
-        article = construct_instance(self, copy.copy(self.instance))
-        # Article.clean() refuses some of the same problems on every save, drafts
-        # included; leave those to it, so that no message shows twice.
-        try:
-            copy.copy(article).clean()
-        except ValidationError as error:
-            refused_by_model = set(getattr(error, "error_dict", {}))
-        else:
-            refused_by_model = set()
-        # See-also links are the inline's to check; only errors count here.
-        for problem in check_article(article, (), tags=()).errors:
-            if problem.field not in refused_by_model:
-                field = problem.field if problem.field in self.fields else None
-                self.add_error(field, problem.message)
 
     def checklist(self, see_also_formset=None) -> Checklist:
         """The pre-publish checklist for the article as saved, or as typed."""
@@ -167,14 +169,23 @@ def links_as_typed(formset) -> list:
 
 
 class SeeAlsoLinkFormSet(BaseInlineFormSet):
-    """The see-also inline: a published article may link only to published ones."""
+    """The see-also inline. Whether its targets may be linked from a published
+    article is the publishing service's to say (articles/blockers.py)."""
+
+
+class BylineFormSet(BaseInlineFormSet):
+    """The byline inline: speaks before the one_byline_per_author constraint."""
 
     def clean(self):
+        seen = set()
+        for form in self.forms:
+            data = getattr(form, "cleaned_data", None) or {}
+            author = data.get("author")
+            if author is None or data.get("DELETE"):
+                continue
+            if author.pk in seen:
+                raise ValidationError(
+                    f"{author} is in the byline twice: remove one of the rows."
+                )
+            seen.add(author.pk)
         super().clean()
-        # The admin hands the inline the article as typed, its new status included.
-        if self.instance.status != Status.PUBLISHED:
-            return
-        checklist = check_article(self.instance, links_as_typed(self), tags=())
-        errors = [p.message for p in checklist.errors if p.field == SEE_ALSO_LINKS]
-        if errors:
-            raise ValidationError(errors)

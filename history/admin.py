@@ -18,6 +18,7 @@ from django.urls import path, reverse
 from django.utils import formats, timezone
 from reversion.errors import RevertError
 
+from articles import publishing
 from articles.admin_registry import article_admin_parts
 from history import revisions
 
@@ -200,7 +201,8 @@ class ArticleHistoryViews:
             article, left_out = revisions.revision_restore(
                 version=version, user=request.user
             )
-        except RevertError as error:
+        except (RevertError, publishing.PublishingRefused) as error:
+            # Through the publishing service (revisions.revision_restore()).
             messages.error(request, str(error))
             return redirect(self._url("history", quote(obj.pk)))
         self.log_change(

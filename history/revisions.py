@@ -20,12 +20,14 @@ from datetime import datetime
 
 import reversion
 from django.contrib.contenttypes.models import ContentType
-from django.db import IntegrityError, models, transaction
+from django.db import IntegrityError, models
 from django.db.models.fields.files import FieldFile
+from django.utils.translation import gettext
 from reversion.errors import RevertError
 from reversion.models import Version
 from taggit.models import Tag, TaggedItem
 
+from articles import publishing
 from articles.models import (
     Article,
     Author,
@@ -132,6 +134,29 @@ def register() -> None:
     follow(Part("bylines", Byline, "Authors", describe_bylines))
     follow(Part("tagged_items", TaggedItem, "Tags", describe_tags))
     follow(Part("see_also_links", SeeAlsoLink, "See also links", describe_see_also))
+    publishing.keep_revisions_with(keep_revision)
+
+
+def keep_revision(article: Article, user, comment: str) -> None:
+    """Keep a revision of article after a transition (articles/publishing.py).
+
+    Inside a revision already open (the change form's save), the article joins it and
+    the comment is added to the form's, so one save makes one revision.
+    """
+    if reversion.is_active():
+        reversion.add_to_revision(article)
+        if reversion.get_user() is None:
+            reversion.set_user(user)
+        earlier = reversion.get_comment()
+        # "No fields changed." says nothing once the transition is named.
+        if earlier and earlier != gettext("No fields changed."):
+            comment = f"{earlier.rstrip('.')}. {comment}"
+        reversion.set_comment(comment)
+        return
+    with reversion.create_revision(manage_manually=True):
+        reversion.add_to_revision(article)
+        reversion.set_user(user)
+        reversion.set_comment(comment)
 
 
 # Snapshots: an article's fields and rows at one moment, a revision's or today's.
@@ -396,50 +421,48 @@ def revision_restore(*, version: Version, user) -> tuple[Article, list[str]]:
     Title, text, image, tags, authors, FAQ entries and links come back (see
     restored_snapshot()). Rows that point at something deleted since are left out (a
     link's target is emptied instead); the returned list names them for the editor.
-    Raises RevertError if the article can't be saved as it was.
+    The publishing service makes it a draft and keeps the revision. Raises
+    RevertError if the article can't be saved as it was, and PublishingRefused if
+    user may not restore it.
     """
-    left_out = []
+
+    def apply(article: Article) -> list[str]:
+        left_out = []
+        now = _field_values(article)
+        restored = restored_snapshot(article, version)
+        for attname, value in restored.fields.items():
+            # Only what differs: assigning an image re-reads its file.
+            if _plain(value) != _plain(now[attname]):
+                setattr(article, attname, value)
+        for model_field in _missing_targets(article, skip=set()):
+            # Deleted since (a section): it stays as it is now.
+            setattr(article, model_field.attname, now[model_field.attname])
+            left_out.append(f"{model_field.verbose_name.capitalize()}: deleted since")
+
+        for part in PARTS:
+            rows = restored.rows[part.accessor]
+            getattr(article, part.accessor).exclude(
+                pk__in=[row.pk for row in rows]
+            ).delete()
+            for row in rows:
+                missing = _missing_targets(row, skip={"article", "content_type"})
+                if any(not f.null for f in missing):
+                    left_out.append(f"{part.label}: {row_label(part, row)}")
+                    continue
+                for model_field in missing:
+                    setattr(row, model_field.attname, None)
+                row.save()
+        return left_out
+
+    article = Article.objects.get(pk=version.object_id)
     try:
-        with transaction.atomic(), reversion.create_revision(manage_manually=True):
-            article = Article.objects.select_for_update().get(pk=version.object_id)
-            now = _field_values(article)
-            restored = restored_snapshot(article, version)
-            for attname, value in restored.fields.items():
-                # Only what differs: assigning an image re-reads its file.
-                if _plain(value) != _plain(now[attname]):
-                    setattr(article, attname, value)
-            for model_field in _missing_targets(article, skip=set()):
-                # Deleted since (a section): it stays as it is now.
-                setattr(article, model_field.attname, now[model_field.attname])
-                left_out.append(
-                    f"{model_field.verbose_name.capitalize()}: deleted since"
-                )
-            article.save()
-
-            for part in PARTS:
-                rows = restored.rows[part.accessor]
-                getattr(article, part.accessor).exclude(
-                    pk__in=[row.pk for row in rows]
-                ).delete()
-                for row in rows:
-                    missing = _missing_targets(row, skip={"article", "content_type"})
-                    if any(not f.null for f in missing):
-                        left_out.append(f"{part.label}: {row_label(part, row)}")
-                        continue
-                    for model_field in missing:
-                        setattr(row, model_field.attname, None)
-                    row.save()
-
-            reversion.add_to_revision(article)
-            reversion.set_user(user)
-            reversion.set_comment(
-                f"Restored the revision of {when(version)} as a draft."
-            )
+        return publishing.restore_revision(
+            article, user=user, apply=apply, revision_of=when(version)
+        )
     except IntegrityError as error:
         raise RevertError(
             "This revision can't be restored as it was; nothing was changed."
         ) from error
-    return article, left_out
 
 
 def row_label(part: Part, row) -> str:

@@ -5,10 +5,11 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.models import Group
 from django.urls import reverse
-from django.utils import timezone
 from django.utils.html import format_html
 
-from articles.admin import ArticleAdmin, articles_count
+from articles import publishing
+from articles.admin import ArticleAdmin
+from articles.admin_publishing import articles_count
 from articles.models import Status
 from newsroom.admin_ids import ValidIdsModelMultipleChoiceField
 from roles.accounts import (
@@ -96,9 +97,19 @@ class ReviewQueueAdmin(ArticleAdmin):
                 messages.ERROR,
             )
             return
-        count = queryset.filter(status=Status.IN_REVIEW).update(
-            status=Status.DRAFT, review_comment=note, updated_at=timezone.now()
+        # Each through the publishing service; if one is refused, none goes back.
+        result = self.run_action(
+            request,
+            queryset,
+            done="Sent back",
+            skip=lambda article: article.status != Status.IN_REVIEW,
+            run=lambda article: publishing.send_back(
+                article, user=request.user, note=note
+            ),
         )
+        if result is None:
+            return
+        count, _ = result
         self.message_user(
             request,
             f"Sent {articles_count(count)} back to the writer as a draft, "

@@ -126,6 +126,10 @@ def change_url(article) -> str:
 
 
 def post_change_form(client, article, **changes):
-    """Open the article's change form and save it with `changes`."""
+    """Open the article's change form and save it with `changes`.
+
+    Buttons aren't read from the page (a browser sends only the one pressed):
+    `_transition="publish"` presses "Publish", and so on (articles/admin_publishing.py).
+    """
     url = change_url(article)
     return client.post(url, form_data(client.get(url), **changes))

@@ -7,6 +7,7 @@ from django.contrib.auth.models import User
 from django.core.management import CommandError, call_command
 from django.utils.html import escape
 from pytest_django.asserts import assertContains, assertNotContains
+from reversion.models import Version
 from taggit.models import Tag, TaggedItem
 
 from articles.models import Article, Author, Byline, Kind, Section, SeeAlsoLink, Status
@@ -162,3 +163,19 @@ def test_command_refuses_to_run_without_debug(settings):
     with pytest.raises(CommandError):
         run_demo_content()
     assert not User.objects.filter(username="admin").exists()
+
+
+def test_demo_publishes_through_the_publishing_service():
+    run_demo_content()
+
+    comments = {
+        article.slug: Version.objects.get_for_object(article)
+        .values_list("revision__comment", flat=True)
+        .first()
+        for article in Article.objects.all()
+    }
+    live = Article.objects.published()
+    assert {comments[a.slug] for a in live} == {"Published by admin"}
+    [scheduled] = [a for a in Article.objects.all() if a.is_scheduled]
+    assert comments[scheduled.slug].startswith("Scheduled for ")
+    assert comments[scheduled.slug].endswith(" by admin")

@@ -36,7 +36,6 @@ def add_form_data(section, author, **overrides):
         "summary": "",
         "body": TYPED_BODY,
         "tags": "",
-        "status": Status.DRAFT,
         "published_at_0": "",
         "published_at_1": "",
         "meta_description": "",
@@ -66,7 +65,6 @@ def change_form_data(article, **overrides):
         "summary": article.summary,
         "body": article.body,
         "tags": ", ".join(article.tags.names()),
-        "status": article.status,
         "published_at_0": "",
         "published_at_1": "",
         "meta_description": article.meta_description,
@@ -148,7 +146,7 @@ def test_publishing_without_time_fills_in_now(editor_client):
 
     response = editor_client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        change_form_data(article, status=Status.PUBLISHED),
+        change_form_data(article, _transition="publish"),
     )
 
     assert response.status_code == 302
@@ -162,7 +160,7 @@ def test_article_published_in_change_form_is_visible_to_readers(editor_client, c
 
     editor_client.post(
         reverse("admin:articles_article_change", args=[article.pk]),
-        change_form_data(article, status=Status.PUBLISHED),
+        change_form_data(article, _transition="publish"),
     )
     editor_client.logout()
 
@@ -177,7 +175,7 @@ def test_publishing_with_future_time_schedules_article(editor_client, client):
         reverse("admin:articles_article_change", args=[article.pk]),
         change_form_data(
             article,
-            status=Status.PUBLISHED,
+            _transition="schedule",
             published_at_0=future.strftime("%Y-%m-%d"),
             published_at_1=future.strftime("%H:%M:%S"),
         ),
@@ -207,11 +205,12 @@ def test_publish_action_reports_how_many_were_published(editor_client):
 
     response = run_action(editor_client, "publish", *drafts, already_live)
 
-    assertContains(response, "Published 2 articles.")
-    assertContains(response, "Skipped 1 article already published.")
+    assertContains(response, "Published 2 articles: live now.")
+    assertContains(response, "Skipped 1 article: live already.")
 
 
-def test_publish_action_schedules_draft_with_future_time(editor_client, client):
+def test_publish_action_publishes_now_a_draft_with_future_time(editor_client):
+    # Publish means live now; scheduling is the change form's "Schedule".
     article = make_article(
         status=Status.DRAFT, published_at=timezone.now() + timedelta(days=1)
     )
@@ -219,8 +218,8 @@ def test_publish_action_schedules_draft_with_future_time(editor_client, client):
     response = run_action(editor_client, "publish", article)
 
     article.refresh_from_db()
-    assert article.is_scheduled
-    assertContains(response, "1 of them will go live at the publish time set.")
+    assert article.is_published
+    assertContains(response, "Published 1 article: live now.")
 
 
 def test_publish_action_refuses_explainer_without_summary(editor_client):
@@ -270,7 +269,7 @@ def test_unpublish_action_returns_articles_to_draft(editor_client, client):
     ("overrides", "error"),
     [
         (
-            {"kind": Kind.EXPLAINER, "summary": ""},
+            {"kind": Kind.EXPLAINER, "summary": "", "_transition": "publish"},
             "Explainers and guides need an “In short” summary.",
         ),
         ({"bylines-0-author": ""}, "This field is required."),

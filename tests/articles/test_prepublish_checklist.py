@@ -288,7 +288,7 @@ def test_add_form_has_no_checklist_until_posted(editor_client):
 @pytest.mark.django_db
 def test_warnings_do_not_block_publishing(editor_client, draft):
     response = post_change(
-        editor_client, draft, status=Status.PUBLISHED, title="x" * 120, tags=""
+        editor_client, draft, _transition="publish", title="x" * 120, tags=""
     )
 
     assert response.status_code == 302
@@ -299,9 +299,7 @@ def test_warnings_do_not_block_publishing(editor_client, draft):
 def test_publishing_with_link_to_draft_is_refused(editor_client, draft, draft_target):
     SeeAlsoLink.objects.create(article=draft, target_article=draft_target)
 
-    response = post_change(
-        editor_client, draft, status=Status.PUBLISHED, body=TYPED_BODY
-    )
+    response = post_change(editor_client, draft, _transition="publish", body=TYPED_BODY)
 
     assertContains(response, "See also: “Unfinished piece” is not published yet.")
     assert Article.objects.get(pk=draft.pk).status == Status.DRAFT
@@ -311,9 +309,7 @@ def test_publishing_with_link_to_draft_is_refused(editor_client, draft, draft_ta
 def test_refused_publishing_keeps_the_typed_body(editor_client, draft, draft_target):
     SeeAlsoLink.objects.create(article=draft, target_article=draft_target)
 
-    response = post_change(
-        editor_client, draft, status=Status.PUBLISHED, body=TYPED_BODY
-    )
+    response = post_change(editor_client, draft, _transition="publish", body=TYPED_BODY)
 
     assertContains(response, escape(TYPED_BODY))
     assert Article.objects.get(pk=draft.pk).body != TYPED_BODY
@@ -326,7 +322,7 @@ def test_publishing_with_new_link_to_draft_saves_nothing(
     response = post_change(
         editor_client,
         draft,
-        status=Status.PUBLISHED,
+        _transition="publish",
         **{
             "see_also_links-TOTAL_FORMS": "1",
             "see_also_links-0-kind": LinkKind.ARTICLE,
@@ -356,7 +352,7 @@ def test_saving_draft_with_link_to_draft_goes_through(
 def test_refused_post_shows_checklist_as_typed(editor_client, draft, draft_target):
     SeeAlsoLink.objects.create(article=draft, target_article=draft_target)
 
-    response = post_change(editor_client, draft, status=Status.PUBLISHED, tags="")
+    response = post_change(editor_client, draft, _transition="publish", tags="")
 
     assertContains(response, "No tags: readers find related articles through them.")
 
@@ -366,7 +362,7 @@ def test_publishing_with_hero_without_alt_text_is_refused(editor_client, draft):
     draft.hero = make_image(alt_text="")
     draft.save()
 
-    response = post_change(editor_client, draft, status=Status.PUBLISHED)
+    response = post_change(editor_client, draft, _transition="publish")
 
     assertContains(
         response, "The hero image has no alt text: add it in the image library."
@@ -387,7 +383,7 @@ def test_saving_draft_with_hero_without_alt_text_goes_through(editor_client, dra
 @pytest.mark.django_db
 def test_explainer_without_summary_is_reported_once(editor_client, draft):
     response = post_change(
-        editor_client, draft, kind=Kind.EXPLAINER, summary="", status=Status.PUBLISHED
+        editor_client, draft, kind=Kind.EXPLAINER, summary="", _transition="publish"
     )
 
     assert response.context["adminform"].form.errors["summary"] == [

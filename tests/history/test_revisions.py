@@ -205,7 +205,11 @@ def test_compare_lists_status_tags_authors_faq_and_links(editor_client, article)
         )
 
     second = save(
-        editor_client, article, edit=change_rows, tags="privacy", status=Status.DRAFT
+        editor_client,
+        article,
+        edit=change_rows,
+        tags="privacy",
+        _transition="unpublish",
     )
 
     response = editor_client.get(compare_url(article, first, second))

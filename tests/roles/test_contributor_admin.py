@@ -69,11 +69,24 @@ def test_contributor_creates_a_draft_credited_to_them(contributor_client, contri
     assert (article.status, article.created_by) == (Status.DRAFT, contributor)
 
 
-def test_contributor_status_menu_offers_draft_and_in_review_only(contributor_client):
-    response = contributor_client.get(ADD_URL)
+@pytest.mark.parametrize("page", ["add", "own draft"])
+def test_contributor_gets_save_draft_and_submit_buttons_only(
+    contributor_client, own_draft, page
+):
+    url = ADD_URL if page == "add" else change_url(own_draft)
 
-    assertContains(response, '<option value="review">In review</option>', html=True)
-    assertNotContains(response, '<option value="published">')
+    response = contributor_client.get(url)
+
+    assertContains(response, 'value="Save draft"')
+    assertContains(
+        response,
+        '<button type="submit" name="_transition" value="submit_for_review" '
+        'class="transition-button">Submit for review</button>',
+        html=True,
+    )
+    for editors_only in ("publish", "schedule", "unpublish", "send_back"):
+        assertNotContains(response, f'value="{editors_only}"')
+    assertNotContains(response, 'name="status"')
 
 
 def test_contributor_edits_own_draft(contributor_client, own_draft):
@@ -191,10 +204,31 @@ def test_contributor_cannot_add_byline_to_anothers_article(contributor_client):
 # Publishing is for editors
 
 
-def test_contributor_crafted_publish_is_refused(contributor_client, own_draft):
-    response = post_change_form(contributor_client, own_draft, status=Status.PUBLISHED)
+@pytest.mark.parametrize(
+    ("transition", "refusal"),
+    [
+        ("publish", "Only editors can publish: nothing was saved."),
+        ("schedule", "Only editors can schedule: nothing was saved."),
+        ("unpublish", "Only editors can unpublish: nothing was saved."),
+        ("send_back", "Only editors can send back: nothing was saved."),
+        ("anything", "“anything” is not something you can do"),
+    ],
+)
+def test_contributor_crafted_transition_is_refused(
+    contributor_client, own_draft, transition, refusal
+):
+    response = post_change_form(
+        contributor_client, own_draft, title="Typed", _transition=transition
+    )
 
-    assertContains(response, "Only editors can publish.")
+    assertContains(response, refusal)
+    own_draft.refresh_from_db()
+    assert (own_draft.status, own_draft.title) == (Status.DRAFT, "My draft")
+
+
+def test_contributor_crafted_status_is_ignored(contributor_client, own_draft):
+    post_change_form(contributor_client, own_draft, status=Status.PUBLISHED)
+
     own_draft.refresh_from_db()
     assert own_draft.status == Status.DRAFT
 
@@ -216,10 +250,10 @@ def test_contributor_crafted_publish_time_is_refused(contributor_client, own_dra
 
 def test_contributor_crafted_new_article_cannot_be_published(contributor_client):
     response = contributor_client.post(
-        ADD_URL, add_form_data(contributor_client, status=Status.PUBLISHED)
+        ADD_URL, add_form_data(contributor_client, _transition="publish")
     )
 
-    assertContains(response, "Only editors can publish.")
+    assertContains(response, "Only editors can publish: nothing was saved.")
     assert not Article.objects.exists()
 
 

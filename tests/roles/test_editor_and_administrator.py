@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Group, User
 from django.test import Client
 from django.urls import reverse
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 from taggit.models import Tag
 
 from articles.models import Article, Author, Section, Status
@@ -43,10 +43,21 @@ def test_editor_edits_a_contributors_draft(editor_client, contributor):
     assert draft.title == "Tightened headline"
 
 
-def test_editor_status_menu_offers_published(editor_client):
+def test_editor_gets_publish_schedule_and_submit_buttons(editor_client):
     response = editor_client.get(reverse("admin:articles_article_add"))
 
-    assertContains(response, '<option value="published">Published</option>', html=True)
+    for value, label in [
+        ("submit_for_review", "Submit for review"),
+        ("publish", "Publish"),
+        ("schedule", "Schedule"),
+    ]:
+        assertContains(
+            response,
+            f'<button type="submit" name="_transition" value="{value}" '
+            f'class="transition-button">{label}</button>',
+            html=True,
+        )
+    assertNotContains(response, 'name="status"')
 
 
 def test_editor_deletes_an_article(editor_client):
@@ -175,7 +186,7 @@ def test_administrator_creates_a_user_account(administrator_client):
 def test_administrator_publishes_like_an_editor(administrator_client, client):
     draft = make_article(status=Status.DRAFT)
 
-    post_change_form(administrator_client, draft, status=Status.PUBLISHED)
+    post_change_form(administrator_client, draft, _transition="publish")
 
     assert client.get(draft.get_absolute_url()).status_code == 200
 

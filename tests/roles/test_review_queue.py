@@ -86,12 +86,15 @@ def test_submit_action_leaves_another_writers_draft_alone(
     assert theirs.status == Status.DRAFT
 
 
-def test_contributor_submits_through_the_status_menu(contributor_client, own_draft):
-    response = post_change_form(contributor_client, own_draft, status=Status.IN_REVIEW)
+def test_contributor_submits_with_the_forms_button(contributor_client, own_draft):
+    response = post_change_form(
+        contributor_client, own_draft, title="Typed", _transition="submit_for_review"
+    )
 
     assert response.status_code == 302
     own_draft.refresh_from_db()
-    assert own_draft.status == Status.IN_REVIEW
+    assert (own_draft.status, own_draft.title) == (Status.IN_REVIEW, "Typed")
+    assertContains(contributor_client.get(response.url), "Submitted for review")
 
 
 # The queue
@@ -137,14 +140,14 @@ def test_editor_publishes_from_the_queue_and_readers_see_it(
 ):
     response = run_action(editor_client, QUEUE_URL, "publish", submitted)
 
-    assertContains(response, "Published 1 article.")
+    assertContains(response, "Published 1 article: live now.")
     assertContains(client.get(submitted.get_absolute_url()), "Ready for a look")
 
 
 def test_editor_publishes_a_submitted_article_from_its_form(
     editor_client, client, submitted
 ):
-    post_change_form(editor_client, submitted, status=Status.PUBLISHED)
+    post_change_form(editor_client, submitted, _transition="publish")
 
     assertContains(client.get(submitted.get_absolute_url()), "Ready for a look")
 
@@ -203,13 +206,18 @@ def test_send_back_without_a_note_changes_nothing(editor_client, submitted):
 def test_editor_sends_back_through_the_articles_form(
     editor_client, contributor_client, submitted
 ):
-    post_change_form(
+    response = post_change_form(
         editor_client,
         submitted,
-        status=Status.DRAFT,
+        _transition="send_back",
         review_comment="The intro buries the news.",
     )
 
+    assertContains(
+        editor_client.get(response.url), "Sent back to contributor with your note."
+    )
+    submitted.refresh_from_db()
+    assert submitted.status == Status.DRAFT
     assertContains(
         contributor_client.get(change_url(submitted)), "The intro buries the news."
     )

@@ -16,7 +16,8 @@ from django.db import transaction
 from django.utils import timezone
 from PIL import Image, ImageChops, ImageDraw, ImageFont
 
-from articles.models import Article, Author, Byline, Section, SeeAlsoLink
+from articles import publishing
+from articles.models import Article, Author, Byline, Section, SeeAlsoLink, Status
 from corrections.models import Note
 from demo.data import (
     ARTICLES,
@@ -190,16 +191,20 @@ def create_hero(data: dict, article: Article) -> LibraryImage:
 
 
 def create_article(
-    data: dict, sections: dict[str, Section], authors: dict[str, Author]
+    data: dict, sections: dict[str, Section], authors: dict[str, Author], *, publisher
 ) -> Article:
-    """Create one demo article with its image, bylines and tags, dated as in the data."""
+    """Create one demo article with its image, bylines and tags, dated as in the data.
+
+    It is made a draft, then published or scheduled through the publishing service
+    by publisher, as an editor would.
+    """
     published_at = None if data["days"] is None else days_from_today(data["days"])
     article = Article(
         slug=data["slug"],
         title=data["title"],
         kind=data["kind"],
         section=sections[data["section"]],
-        status=data["status"],
+        status=Status.DRAFT,
         published_at=published_at,
         summary=data.get("summary", ""),
         meta_description=data.get("meta_description", ""),
@@ -212,6 +217,11 @@ def create_article(
     for position, slug in enumerate(data["authors"]):
         Byline.objects.create(article=article, author=authors[slug], position=position)
     article.tags.add(*data["tags"])
+    if data["status"] == Status.PUBLISHED:
+        if published_at > timezone.now():
+            publishing.schedule(article, user=publisher, at=published_at)
+        else:
+            publishing.publish(article, user=publisher)
 
     # Backdate the timestamps so the archive doesn't read as all "Updated" today;
     # update() because save() would reset updated_at (auto_now).
@@ -321,6 +331,16 @@ def create_staff() -> list[Role]:
     return created
 
 
+def demo_publisher():
+    """The account that publishes the demo's articles: admin, else the demo editor."""
+    User = get_user_model()
+    for username in (ADMIN_USERNAME, Role.EDITOR.value):
+        user = User.objects.filter(username=username).first()
+        if publishing.may_publish(user):
+            return user
+    raise CommandError("Neither admin nor editor may publish: can't publish the demo.")
+
+
 def staff_logins(created: list[Role]) -> str:
     """The role logins to print, marking accounts that existed before this run."""
     lines = ["One login per role at http://127.0.0.1:8000/admin/:"]
@@ -353,16 +373,19 @@ class Command(BaseCommand):
                 ).values_list("slug", flat=True)
             )
             missing = [data for data in ARTICLES if data["slug"] not in existing]
+            # First, so that the articles are published through the publishing
+            # service by an account allowed to: admin, else the demo editor.
+            admin_created = create_admin()
+            staff_created = create_staff()
+            publisher = demo_publisher()
             for data in missing:
-                create_article(data, sections, authors)
+                create_article(data, sections, authors, publisher=publisher)
             articles = Article.objects.in_bulk(
                 [a["slug"] for a in ARTICLES], field_name="slug"
             )
             new_entries = create_faq(articles)
             new_links = create_see_also(articles, sections)
             new_notes = create_notes(articles)
-            admin_created = create_admin()
-            staff_created = create_staff()
 
         if (
             new_sections
