@@ -186,7 +186,7 @@ class PublishingAdminMixin:
         """Make the transition the button asked for, inside the save's transaction."""
         transition = request.POST.get(TRANSITION_FIELD, "")
         if not transition:
-            publishing.check_live_article(obj)
+            publishing.record_edit(obj, user=request.user)
             return None
         user = request.user
         if transition == SUBMIT:

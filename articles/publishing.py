@@ -31,6 +31,8 @@ PUBLISH = "publish"
 SCHEDULE = "schedule"
 UNPUBLISH = "unpublish"
 RESTORE = "restore_revision"
+# Not a transition: a plain save of a live article, which caches must hear about.
+EDIT = "edit"
 TRANSITIONS = (SUBMIT, SEND_BACK, PUBLISH, SCHEDULE, UNPUBLISH, RESTORE)
 PUBLISH_PERMISSION = "articles.publish_article"
 
@@ -240,22 +242,36 @@ def _transition(
         locked.save()
         for keeper in _keepers:
             keeper(locked, user, comment)
-        after = _footprint(locked)
-        payload = ContentChange(
-            transition=name,
-            article_ids=frozenset({locked.pk}),
-            section_ids=frozenset(before["sections"] | after["sections"]),
-            author_ids=frozenset(before["authors"] | after["authors"]),
-            tag_slugs=frozenset(before["tags"] | after["tags"]),
-            lists=frozenset(before["lists"] | after["lists"]),
-        )
-        # Discarded if this or an enclosing transaction rolls back.
-        transaction.on_commit(
-            lambda: content_changed.send(sender=Article, change=payload)
-        )
+        _announce(name, locked, before, _footprint(locked))
     for attname in ("status", "published_at", "review_comment", "updated_at"):
         setattr(article, attname, getattr(locked, attname))
     return locked
+
+
+def record_edit(article: Article, *, user) -> None:
+    """After a plain save (no button): refuse new blockers, and tell caches.
+
+    A published or scheduled article must stay publishable; a live one's readers see
+    the edit, so content_changed goes out with transition "edit". Its sections and
+    tags are the ones saved now: a tag just removed is not named.
+    """
+    check_live_article(article)
+    if article.is_published:
+        footprint = _footprint(article)
+        _announce(EDIT, article, footprint, footprint)
+
+
+def _announce(name: str, article: Article, before: dict, after: dict) -> None:
+    """Send content_changed once the transaction commits (never if it rolls back)."""
+    payload = ContentChange(
+        transition=name,
+        article_ids=frozenset({article.pk}),
+        section_ids=frozenset(before["sections"] | after["sections"]),
+        author_ids=frozenset(before["authors"] | after["authors"]),
+        tag_slugs=frozenset(before["tags"] | after["tags"]),
+        lists=frozenset(before["lists"] | after["lists"]),
+    )
+    transaction.on_commit(lambda: content_changed.send(sender=Article, change=payload))
 
 
 def _refuse_blockers(locked: Article, *, goes_live_at, problems=()) -> None:

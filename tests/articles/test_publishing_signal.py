@@ -10,6 +10,7 @@ from reversion.models import Version
 from articles import publishing
 from articles.models import Kind, Status
 from articles.publishing import ContentChange, PublishingRefused, content_changed
+from tests.admin_form import post_change_form
 from tests.articles.test_publishing_paths import CHANGELIST_URL, run_action
 from tests.factories import make_article, make_author, make_section
 
@@ -168,3 +169,28 @@ def test_each_article_of_a_list_action_is_sent_once(
         run_action(editor_client, CHANGELIST_URL, "publish", first, second)
 
     assert sorted(next(iter(c.article_ids)) for c in sent) == [first.pk, second.pk]
+
+
+def test_saving_a_live_article_sends_an_edit(
+    editor_client, author, sent, django_capture_on_commit_callbacks
+):
+    article = piece(author, kind=Kind.NEWS)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_change_form(editor_client, article, title="Fixed a typo")
+
+    assert response.status_code == 302
+    assert sent == [change(publishing.EDIT, article, author, lists=LIVE_NEWS)]
+
+
+@pytest.mark.parametrize("status", [Status.DRAFT, Status.IN_REVIEW])
+def test_saving_an_unpublished_article_sends_nothing(
+    editor_client, author, sent, django_capture_on_commit_callbacks, status
+):
+    article = piece(author, status=status, published_at=None)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = post_change_form(editor_client, article, title="Still a draft")
+
+    assert response.status_code == 302
+    assert sent == []
