@@ -33,17 +33,14 @@ class Problem:
 def publish_blockers(
     article: Article,
     see_also_links: Iterable[SeeAlsoLink] | None = None,
-    tags: Iterable[str] | None = None,
     *,
     goes_live_at: datetime | None = None,
 ) -> list[Problem]:
     """What must be fixed before article may go live; empty when nothing.
 
-    see_also_links are the links as typed (default: as saved). tags are accepted so
-    that every caller passes the same things; no rule reads them yet. goes_live_at
+    see_also_links are the links as typed (default: as saved). goes_live_at
     defaults to the article's publish time, else now.
     """
-    del tags  # No blocker concerns tags today; advice does (checklist.py).
     problems = []
     if article.kind in (Kind.EXPLAINER, Kind.GUIDE) and not article.summary.strip():
         problems.append(

@@ -52,7 +52,7 @@ def check_article(
     checklist = Checklist()
     errors, warnings = checklist.errors, checklist.warnings
 
-    errors.extend(publish_blockers(article, see_also_links, tags))
+    errors.extend(publish_blockers(article, see_also_links))
 
     if len(article.title) > HEADLINE_MAX:
         warnings.append(

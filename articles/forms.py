@@ -1,83 +1,10 @@
-import re
-
 from django.core.exceptions import ValidationError
 from django.forms.models import BaseInlineFormSet
-from django.templatetags.static import static
-from django_prose_editor.widgets import AdminProseEditorWidget
 
 from articles.checklist import Checklist, check_article
 from articles.models import Article, Status
 from newsroom.edit_conflict import EditConflictForm
-
-# The toolbar offers what sanitize_html() keeps (a test checks the two agree), so
-# nothing an editor formats disappears on save. The editor's output is not trusted
-# for all that: Article.save() sanitizes whatever arrives.
-RICH_TEXT_EXTENSIONS = {
-    "Heading": {"levels": [2, 3, 4]},
-    "Bold": True,
-    "Italic": True,
-    "Link": {"enableTarget": False},
-    "BulletList": True,
-    # No numbering styles: sanitize_html() keeps only the start number.
-    "OrderedList": {"enableListAttributes": False},
-    "ListItem": True,
-    "Blockquote": True,
-    "Code": True,
-    "CodeBlock": True,
-    "Table": True,
-    "TableRow": True,
-    "TableHeader": True,
-    "TableCell": True,
-    "HorizontalRule": True,
-    "HardBreak": True,
-    # Library images pasted as <figure> snippets must survive an edit.
-    "Figure": True,
-    "Image": True,
-    "Caption": True,
-    "Subscript": True,
-    "Superscript": True,
-    "Strike": True,
-    "Underline": True,
-}
-# What word processors put around pasted HTML that sanitize_html() would keep as
-# content. The editor handles both (static/admin-extra/paste-cleanup.js); this is for
-# HTML that reaches the form without it.
-PASTE_LEFTOVERS = re.compile(
-    # Google Docs wraps a whole paste in <b style="font-weight:normal" id="docs-
-    # internal-guid-…">: bold all over once the style is gone. The stray </b> left
-    # behind is ignored by every HTML parser, sanitize_html() included.
-    r"<b\b[^>]*\bid=[\"']?docs-internal-guid-[^>]*>"
-    # Word's list markers ("·", "1.") for programs without list support.
-    r"|<!\[if !supportLists\]>.*?<!\[endif\]>",
-    re.IGNORECASE | re.DOTALL,
-)
-
-
-class RichTextWidget(AdminProseEditorWidget):
-    """The prose editor, plus the paste cleanup in static/admin-extra/paste-cleanup.js."""
-
-    def get_config(self):
-        config = super().get_config()
-        return config | {
-            "extensions": config["extensions"] | {"PasteCleanup": True},
-            "js_modules": [
-                *config["js_modules"],
-                static("admin-extra/paste-cleanup.js"),
-            ],
-        }
-
-
-def rich_text_widget():
-    """The admin's WYSIWYG editor, for article bodies and FAQ answers."""
-    return RichTextWidget(
-        config={"extensions": RICH_TEXT_EXTENSIONS}, preset="configurable"
-    )
-
-
-def tidy_pasted_html(html: str) -> str:
-    """Remove what word processors add around pasted HTML (see PASTE_LEFTOVERS)."""
-    return PASTE_LEFTOVERS.sub("", html)
-
+from newsroom.rich_text import rich_text_widget, tidy_pasted_html
 
 # The longest body the form accepts. A very long feature is ~80,000 characters of
 # HTML; sanitizing takes ~5 s for 300,000 and ~11 s for 500,000 characters on a

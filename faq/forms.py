@@ -1,6 +1,6 @@
-from articles.forms import rich_text_widget, tidy_pasted_html
 from faq.models import Entry
 from newsroom.edit_conflict import EditConflictForm
+from newsroom.rich_text import rich_text_widget, tidy_pasted_html
 
 
 class EntryAdminForm(EditConflictForm):

@@ -9,7 +9,7 @@ from django.http import HttpResponse
 from django.template import loader
 from django.utils.cache import add_never_cache_headers
 
-from articles.forms import rich_text_widget
+from newsroom.rich_text import rich_text_widget
 
 # The rich text editor (Tiptap) adds ProseMirror's base stylesheet as an inline
 # <style>; this is that stylesheet's hash. An upgrade of django-prose-editor that

@@ -14,10 +14,10 @@ from django_prose_editor.config import allowlist_from_extensions
 from selenium.webdriver.common.by import By
 from selenium.webdriver.common.keys import Keys
 
-from articles.forms import RICH_TEXT_EXTENSIONS
 from articles.models import Article, Status
 from articles.sanitize import ALLOWED_TAGS
 from faq.models import Entry
+from newsroom.rich_text import RICH_TEXT_EXTENSIONS
 from tests.admin_form import form_data
 from tests.browser import csp_messages, wait_for
 from tests.factories import make_article, make_author, make_section, make_topic
