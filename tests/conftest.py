@@ -1,6 +1,12 @@
+from dataclasses import dataclass
+from io import StringIO
+from pathlib import Path
+
 import pytest
 from django.core.cache import cache
-from django.test import Client
+from django.core.management import call_command
+from django.db import transaction
+from django.test import Client, override_settings
 
 from roles.permissions import Role
 from roles.services import roles_sync, staff_user_create
@@ -70,3 +76,38 @@ def administrator(role_groups):
     return staff_user_create(
         username="administrator", role=Role.ADMINISTRATOR, password="pw"
     )
+
+
+@dataclass(frozen=True)
+class DemoSite:
+    """The demo publication a module shares: what the first run printed, its files."""
+
+    output: str
+    media_root: Path
+
+
+@pytest.fixture(scope="module")
+def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
+    """Run demo_content once for the whole module; roll it all back after the module.
+
+    Drawing and encoding the demo's images takes seconds, so a module's tests share
+    one load instead of one each. Tests take it through `demo`, which runs each test
+    in a savepoint inside this transaction: what a test changes in the database is
+    undone before the next. The files under media_root are shared: don't change them.
+    """
+    media_root = tmp_path_factory.mktemp("demo-media")
+    with django_db_blocker.unblock(), transaction.atomic():
+        out = StringIO()
+        # The command refuses to run without debug (it creates admin / admin).
+        with override_settings(DEBUG=True, MEDIA_ROOT=media_root):
+            call_command("demo_content", stdout=out)
+        yield DemoSite(output=out.getvalue(), media_root=media_root)
+        transaction.set_rollback(True)
+
+
+@pytest.fixture
+def demo(demo_site, db, settings):
+    """The module's demo publication, with debug on and MEDIA_ROOT at its files."""
+    settings.DEBUG = True
+    settings.MEDIA_ROOT = demo_site.media_root
+    return demo_site
