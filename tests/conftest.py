@@ -1,3 +1,4 @@
+import itertools
 from dataclasses import dataclass
 from io import StringIO
 from pathlib import Path
@@ -22,9 +23,19 @@ def _clear_cache():
     cache.clear()
 
 
+@pytest.fixture(scope="session")
+def _media_roots(tmp_path_factory):
+    """Fresh MEDIA_ROOT paths, one per call to next(), none of them made yet."""
+    base = tmp_path_factory.mktemp("media")
+    return (base / str(number) / "media" for number in itertools.count())
+
+
 @pytest.fixture(autouse=True)
-def _media_root(settings, tmp_path):
-    settings.MEDIA_ROOT = tmp_path / "media"
+def _media_root(settings, _media_roots):
+    # A folder of its own for each test, made only when a file is stored there. Not
+    # tmp_path: most tests store no file, and pytest finds tmp_path's number by
+    # listing every earlier test's folder, which grows slower as the run goes on.
+    settings.MEDIA_ROOT = next(_media_roots)
 
 
 @pytest.fixture
