@@ -107,18 +107,26 @@ def demo_site(django_db_setup, django_db_blocker, tmp_path_factory):
     undone before the next. The files under media_root are shared: don't change them.
     """
     media_root = tmp_path_factory.mktemp("demo-media")
-    with django_db_blocker.unblock(), transaction.atomic():
+    module_transaction = transaction.atomic()
+    # Marked as TestCase marks its own, so a durable atomic block may run inside it.
+    module_transaction._from_testcase = True
+    with django_db_blocker.unblock(), module_transaction:
         out = StringIO()
         # The command refuses to run without debug (it creates admin / admin).
         with override_settings(DEBUG=True, MEDIA_ROOT=media_root):
             call_command("demo_content", stdout=out)
-        yield DemoSite(output=out.getvalue(), media_root=media_root)
-        transaction.set_rollback(True)
+        try:
+            yield DemoSite(output=out.getvalue(), media_root=media_root)
+        finally:
+            transaction.set_rollback(True)
 
 
 @pytest.fixture
 def demo(demo_site, db, settings):
-    """The module's demo publication, with debug on and MEDIA_ROOT at its files."""
+    """The module's demo publication, with debug on and MEDIA_ROOT at its files.
+
+    Not for transaction=True tests: they would flush the module's load.
+    """
     settings.DEBUG = True
     settings.MEDIA_ROOT = demo_site.media_root
     return demo_site
