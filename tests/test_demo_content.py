@@ -18,12 +18,6 @@ from images.models import Image
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _debug(settings):
-    # The command refuses to run without debug (it creates admin / admin).
-    settings.DEBUG = True
-
-
 def run_demo_content() -> str:
     out = StringIO()
     call_command("demo_content", stdout=out)
@@ -45,111 +39,12 @@ def snapshot(media_root) -> dict:
     }
 
 
-def test_second_run_changes_nothing(settings):
-    run_demo_content()
-    before = snapshot(settings.MEDIA_ROOT)
-
-    run_demo_content()
-
-    assert snapshot(settings.MEDIA_ROOT) == before
+# On an empty site. These come first: once a test below takes `demo`, the module's
+# one demo load stays in the database until the module ends (tests/conftest.py).
 
 
-def test_second_run_says_there_is_nothing_to_do():
-    run_demo_content()
-
-    assert "Nothing to do" in run_demo_content()
-
-
-def test_first_run_creates_the_publication():
-    out = run_demo_content()
-
-    assert (
-        "Created 3 sections, 3 authors, 11 articles, 11 FAQ entries, "
-        "22 see-also links, 2 notes." in out
-    )
-
-
-def test_demo_explainers_and_guides_have_faq_and_see_also():
-    run_demo_content()
-    for article in Article.objects.filter(kind__in=[Kind.EXPLAINER, Kind.GUIDE]):
-        assert Entry.objects.published().for_article(article).exists(), article.slug
-        assert SeeAlsoLink.objects.filter(article=article).exists(), article.slug
-
-
-def test_demo_has_one_draft_and_one_scheduled_article():
-    run_demo_content()
-    articles = Article.objects.all()
-
-    drafts = [a.published_at for a in articles if a.status == Status.DRAFT]
-    scheduled = [a for a in articles if a.is_scheduled]
-    assert drafts == [None]
-    assert len(scheduled) == 1
-
-
-def test_demo_covers_every_kind():
-    run_demo_content()
-
-    assert set(Article.objects.values_list("kind", flat=True)) == set(Kind.values)
-
-
-def test_home_page_lists_published_articles_but_not_the_draft(client):
-    run_demo_content()
-
-    response = client.get("/")
-
-    for article in Article.objects.published():
-        assertContains(response, escape(article.title))
-    draft = Article.objects.get(status=Status.DRAFT)
-    assertNotContains(response, escape(draft.title))
-
-
-def test_only_one_article_shows_as_updated():
-    run_demo_content()
-
-    updated = [a.slug for a in Article.objects.published() if a.was_updated]
-
-    assert len(updated) == 1
-
-
-def test_most_articles_have_hero_images_with_alt_text():
-    run_demo_content()
-
-    with_image = Article.objects.exclude(hero=None).select_related("hero")
-
-    assert with_image.count() >= 7
-    assert all(a.hero.alt_text and a.hero.width == 1600 for a in with_image)
-
-
-def test_demo_heroes_come_with_renditions_and_a_social_crop():
-    run_demo_content()
-
-    for image in Image.objects.all():
-        widths = [item["width"] for item in image.renditions["responsive"]]
-        assert widths == [480, 480, 800, 800, 1200, 1200, 1600, 1600], image.title
-        assert image.social["width"] == 1200, image.title
-
-
-def test_bodies_use_only_tags_the_sanitizer_keeps():
-    run_demo_content()
-
-    used = {
-        tag
-        for body in Article.objects.values_list("body", flat=True)
-        for tag in re.findall(r"</?([a-z0-9]+)", body)
-    }
-
-    assert used <= ALLOWED_TAGS
-
-
-def test_admin_user_is_created():
-    run_demo_content()
-
-    admin = User.objects.get(username="admin")
-    assert admin.is_superuser
-    assert admin.check_password("admin")
-
-
-def test_existing_admin_password_is_left_alone():
+def test_existing_admin_password_is_left_alone(settings):
+    settings.DEBUG = True
     User.objects.create_user("admin", password="a-real-password")
 
     run_demo_content()
@@ -165,9 +60,94 @@ def test_command_refuses_to_run_without_debug(settings):
     assert not User.objects.filter(username="admin").exists()
 
 
-def test_demo_publishes_through_the_publishing_service():
+# On the demo publication, loaded once for the tests below.
+
+
+def test_first_run_creates_the_publication(demo):
+    assert (
+        "Created 3 sections, 3 authors, 11 articles, 11 FAQ entries, "
+        "22 see-also links, 2 notes." in demo.output
+    )
+
+
+def test_second_run_changes_nothing(demo):
+    before = snapshot(demo.media_root)
+    assert before["files"], "the first run stored no files to compare"
+
     run_demo_content()
 
+    assert snapshot(demo.media_root) == before
+
+
+def test_second_run_says_there_is_nothing_to_do(demo):
+    assert "Nothing to do" in run_demo_content()
+
+
+def test_demo_explainers_and_guides_have_faq_and_see_also(demo):
+    for article in Article.objects.filter(kind__in=[Kind.EXPLAINER, Kind.GUIDE]):
+        assert Entry.objects.published().for_article(article).exists(), article.slug
+        assert SeeAlsoLink.objects.filter(article=article).exists(), article.slug
+
+
+def test_demo_has_one_draft_and_one_scheduled_article(demo):
+    articles = Article.objects.all()
+
+    drafts = [a.published_at for a in articles if a.status == Status.DRAFT]
+    scheduled = [a for a in articles if a.is_scheduled]
+    assert drafts == [None]
+    assert len(scheduled) == 1
+
+
+def test_demo_covers_every_kind(demo):
+    assert set(Article.objects.values_list("kind", flat=True)) == set(Kind.values)
+
+
+def test_home_page_lists_published_articles_but_not_the_draft(demo, client):
+    response = client.get("/")
+
+    for article in Article.objects.published():
+        assertContains(response, escape(article.title))
+    draft = Article.objects.get(status=Status.DRAFT)
+    assertNotContains(response, escape(draft.title))
+
+
+def test_only_one_article_shows_as_updated(demo):
+    updated = [a.slug for a in Article.objects.published() if a.was_updated]
+
+    assert len(updated) == 1
+
+
+def test_most_articles_have_hero_images_with_alt_text(demo):
+    with_image = Article.objects.exclude(hero=None).select_related("hero")
+
+    assert with_image.count() >= 7
+    assert all(a.hero.alt_text and a.hero.width == 1600 for a in with_image)
+
+
+def test_demo_heroes_come_with_renditions_and_a_social_crop(demo):
+    for image in Image.objects.all():
+        widths = [item["width"] for item in image.renditions["responsive"]]
+        assert widths == [480, 480, 800, 800, 1200, 1200, 1600, 1600], image.title
+        assert image.social["width"] == 1200, image.title
+
+
+def test_bodies_use_only_tags_the_sanitizer_keeps(demo):
+    used = {
+        tag
+        for body in Article.objects.values_list("body", flat=True)
+        for tag in re.findall(r"</?([a-z0-9]+)", body)
+    }
+
+    assert used <= ALLOWED_TAGS
+
+
+def test_admin_user_is_created(demo):
+    admin = User.objects.get(username="admin")
+    assert admin.is_superuser
+    assert admin.check_password("admin")
+
+
+def test_demo_publishes_through_the_publishing_service(demo):
     comments = {
         article.slug: Version.objects.get_for_object(article)
         .values_list("revision__comment", flat=True)

@@ -11,18 +11,14 @@ from corrections.models import Kind, Note
 pytestmark = pytest.mark.django_db
 
 
-@pytest.fixture(autouse=True)
-def _debug(settings):
-    settings.DEBUG = True  # demo_content refuses to run without it.
-
-
 def run_demo_content():
     call_command("demo_content", stdout=StringIO())
 
 
-def test_demo_has_a_correction_and_a_clarification_on_published_articles():
-    run_demo_content()
+# `demo` is the demo publication, loaded once for the module (tests/conftest.py).
 
+
+def test_demo_has_a_correction_and_a_clarification_on_published_articles(demo):
     notes = Note.objects.published()
     assert sorted(notes.values_list("kind", flat=True)) == [
         Kind.CLARIFICATION,
@@ -30,18 +26,14 @@ def test_demo_has_a_correction_and_a_clarification_on_published_articles():
     ]
 
 
-def test_demo_correction_dates_its_article():
-    run_demo_content()
-
+def test_demo_correction_dates_its_article(demo):
     correction = Note.objects.get(kind=Kind.CORRECTION)
     article = Article.objects.get(pk=correction.article_id)
     assert article.revised_at == correction.created_at
     assert article.was_updated
 
 
-def test_second_run_adds_no_notes():
-    run_demo_content()
-
+def test_second_run_adds_no_notes(demo):
     run_demo_content()
 
     assert Note.objects.count() == 2
