@@ -10,6 +10,7 @@ from pathlib import Path
 import pytest
 from django.conf import settings
 from selenium import webdriver
+from selenium.common.exceptions import ElementClickInterceptedException
 from selenium.webdriver.chrome.service import Service
 from selenium.webdriver.support.ui import WebDriverWait
 
@@ -80,3 +81,21 @@ def csp_messages(driver):
 def wait_for(driver, condition):
     """Wait until condition(driver) is truthy, and return what it returned."""
     return WebDriverWait(driver, WAIT_SECONDS).until(condition)
+
+
+def click(driver, element):
+    """Click element once nothing covers it.
+
+    A page still laying out (the admin's editor and pickers load after the page)
+    can put another element over it for a moment; Chromium then refuses the click,
+    and nothing happened, so trying again is safe.
+    """
+
+    def clicked(driver):
+        try:
+            element.click()
+        except ElementClickInterceptedException:
+            return False
+        return True
+
+    wait_for(driver, clicked)

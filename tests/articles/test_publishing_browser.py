@@ -10,7 +10,7 @@ from django.urls import reverse
 from selenium.webdriver.common.by import By
 
 from articles.models import Article, Status
-from tests.browser import csp_messages, log_in, wait_for
+from tests.browser import click, csp_messages, log_in, wait_for
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -30,9 +30,12 @@ def test_editor_publishes_with_the_button(browser, live_server, editor):
         live_server.url + reverse("admin:articles_article_change", args=[article.pk])
     )
 
-    browser.find_element(
-        By.CSS_SELECTOR, 'button[name="_transition"][value="publish"]'
-    ).click()
+    click(
+        browser,
+        browser.find_element(
+            By.CSS_SELECTOR, 'button[name="_transition"][value="publish"]'
+        ),
+    )
 
     message = wait_for(browser, success_message)
     assert message == f"Published; live at {live_server.url}/articles/button-pressed/"
@@ -48,9 +51,12 @@ def test_writer_submits_with_the_button(browser, live_server, contributor):
     )
     assert not browser.find_elements(By.CSS_SELECTOR, 'button[value="publish"]')
 
-    browser.find_element(
-        By.CSS_SELECTOR, 'button[name="_transition"][value="submit_for_review"]'
-    ).click()
+    click(
+        browser,
+        browser.find_element(
+            By.CSS_SELECTOR, 'button[name="_transition"][value="submit_for_review"]'
+        ),
+    )
 
     assert wait_for(browser, success_message).startswith("Submitted for review")
     assert Article.objects.get(pk=article.pk).status == Status.IN_REVIEW

@@ -19,7 +19,7 @@ from articles.sanitize import ALLOWED_TAGS
 from faq.models import Entry
 from newsroom.rich_text import RICH_TEXT_EXTENSIONS
 from tests.admin_form import form_data
-from tests.browser import csp_messages, wait_for
+from tests.browser import click, csp_messages, wait_for
 from tests.factories import make_article, make_author, make_section, make_topic
 
 ADD_URL = reverse("admin:articles_article_add")
@@ -228,12 +228,13 @@ def test_bold_button_and_typing_save_strong_text(logged_in_browser, live_server)
     )
     editor = wait_for_editor(logged_in_browser)
 
-    editor.click()
+    click(logged_in_browser, editor)
     editor.send_keys(Keys.CONTROL, Keys.END)
     editor.send_keys(" Then ")
-    logged_in_browser.find_element(By.CSS_SELECTOR, "button[data-name=bold]").click()
+    bold = logged_in_browser.find_element(By.CSS_SELECTOR, "button[data-name=bold]")
+    click(logged_in_browser, bold)
     editor.send_keys("bold news")
-    logged_in_browser.find_element(By.NAME, "_continue").click()
+    click(logged_in_browser, logged_in_browser.find_element(By.NAME, "_continue"))
     wait_for(
         logged_in_browser,
         lambda browser: browser.find_elements(By.CSS_SELECTOR, ".messagelist .success"),

@@ -5,7 +5,7 @@ from django.urls import reverse
 from selenium.webdriver.common.by import By
 
 from articles.models import Status
-from tests.browser import csp_messages, wait_for
+from tests.browser import click, csp_messages, wait_for
 from tests.factories import make_article
 
 pytestmark = pytest.mark.django_db(transaction=True)
@@ -18,7 +18,7 @@ def test_created_link_page_shows_address_without_csp_violations(
     add_url = reverse("admin:sharing_sharelink_add")
     logged_in_browser.get(f"{live_server.url}{add_url}?article={draft.pk}")
 
-    logged_in_browser.find_element(By.NAME, "_save").click()
+    click(logged_in_browser, logged_in_browser.find_element(By.NAME, "_save"))
 
     # The click only starts the POST: wait for the page it leads to.
     address = wait_for(
