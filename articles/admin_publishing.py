@@ -42,6 +42,8 @@ REFUSED = {
     SEND_BACK: "Not sent back",
 }
 _REFUSAL_FLAG = "_newsroom_publishing_refused"
+# Where the stored article appeared before the form saved over it (record_edit()).
+_FOOTPRINT_BEFORE = "_newsroom_footprint_before"
 
 
 def articles_count(count: int) -> str:
@@ -174,6 +176,13 @@ class PublishingAdminMixin:
         context["save_label"] = "Save draft" if draft else "Save"
         return super().render_change_form(request, context, add, change, **kwargs)
 
+    def save_model(self, request, obj, form, change):
+        if change:
+            # Read now: its bylines and tags are saved over after this.
+            stored = Article.objects.get(pk=obj.pk)
+            setattr(request, _FOOTPRINT_BEFORE, publishing.footprint(stored))
+        super().save_model(request, obj, form, change)
+
     def response_add(self, request, obj, post_url_continue=None):
         return self._after_save(request, obj) or super().response_add(
             request, obj, post_url_continue
@@ -186,7 +195,8 @@ class PublishingAdminMixin:
         """Make the transition the button asked for, inside the save's transaction."""
         transition = request.POST.get(TRANSITION_FIELD, "")
         if not transition:
-            publishing.record_edit(obj, user=request.user)
+            before = getattr(request, _FOOTPRINT_BEFORE, None)
+            publishing.record_edit(obj, user=request.user, before=before)
             return None
         user = request.user
         if transition == SUBMIT:

@@ -237,28 +237,29 @@ def _transition(
         locked = Article.objects.select_for_update().get(pk=article.pk)
         if problems := refusals(name, locked, user):
             raise PublishingRefused(locked, problems)
-        before = _footprint(locked)
+        before = footprint(locked)
         comment = change(locked)
         locked.save()
         for keeper in _keepers:
             keeper(locked, user, comment)
-        _announce(name, locked, before, _footprint(locked))
+        _announce(name, locked, before, footprint(locked))
     for attname in ("status", "published_at", "review_comment", "updated_at"):
         setattr(article, attname, getattr(locked, attname))
     return locked
 
 
-def record_edit(article: Article, *, user) -> None:
+def record_edit(article: Article, *, user, before: dict | None = None) -> None:
     """After a plain save (no button): refuse new blockers, and tell caches.
 
     A published or scheduled article must stay publishable; a live one's readers see
-    the edit, so content_changed goes out with transition "edit". Its sections and
-    tags are the ones saved now: a tag just removed is not named.
+    the edit, so content_changed goes out with transition "edit". before is
+    footprint() of the article as stored before the save, so that a section, author
+    or tag it left is named too.
     """
     check_live_article(article)
     if article.is_published:
-        footprint = _footprint(article)
-        _announce(EDIT, article, footprint, footprint)
+        after = footprint(article)
+        _announce(EDIT, article, before or after, after)
 
 
 def _announce(name: str, article: Article, before: dict, after: dict) -> None:
@@ -280,7 +281,7 @@ def _refuse_blockers(locked: Article, *, goes_live_at, problems=()) -> None:
         raise PublishingRefused(locked, problems)
 
 
-def _footprint(article: Article) -> dict:
+def footprint(article: Article) -> dict:
     """Where the article appears: its section, authors, tags and, if live, lists."""
     authors = set(article.bylines.values_list("author_id", flat=True))
     tags = set(article.tags.values_list("slug", flat=True))

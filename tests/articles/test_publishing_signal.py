@@ -194,3 +194,18 @@ def test_saving_an_unpublished_article_sends_nothing(
 
     assert response.status_code == 302
     assert sent == []
+
+
+def test_saving_a_live_article_names_the_section_and_tag_it_left(
+    editor_client, author, sent, django_capture_on_commit_callbacks
+):
+    article = piece(author, kind=Kind.NEWS)
+    old_section = article.section
+    new_section = make_section(name="Elsewhere")
+
+    with django_capture_on_commit_callbacks(execute=True):
+        post_change_form(editor_client, article, section=new_section.pk, tags="memory")
+
+    [edit] = sent
+    assert edit.section_ids == {old_section.pk, new_section.pk}
+    assert edit.tag_slugs == {"memory", "privacy"}
