@@ -134,6 +134,9 @@ def submit_for_review(article: Article, *, user) -> Article:
 
     def change(locked):
         locked.status = Status.IN_REVIEW
+        # The note was answered: a stale one must not be sent back again. The
+        # revision of the send-back keeps it.
+        locked.review_comment = ""
         return f"Submitted for review by {_name(user)}"
 
     return _transition(SUBMIT, article, user, change)

@@ -195,3 +195,18 @@ def test_available_transitions_follow_role_and_state(contributor, editor):
         "publish",
         "schedule",
     ]
+
+
+def test_resubmitting_clears_the_answered_note(contributor, editor):
+    article = make_article(status=Status.IN_REVIEW, created_by=contributor)
+    publishing.send_back(article, user=editor, note="Add a source.")
+
+    publishing.submit_for_review(article, user=contributor)
+
+    article.refresh_from_db()
+    assert (article.status, article.review_comment) == (Status.IN_REVIEW, "")
+    # The revision of the send-back keeps what the editor asked for.
+    comments = Version.objects.get_for_object(article).values_list(
+        "revision__comment", flat=True
+    )
+    assert "Sent back by editor: Add a source." in comments
