@@ -21,6 +21,7 @@ from reversion.errors import RevertError
 from articles import publishing
 from articles.admin_registry import article_admin_parts
 from history import revisions
+from newsroom.dates import editor_datetime
 
 
 def revision_time(moment) -> str:
@@ -28,8 +29,7 @@ def revision_time(moment) -> str:
     moment = timezone.localtime(moment)
     if moment.date() == timezone.localdate():
         return formats.time_format(moment, "H:i")
-    # The format editors read dates in everywhere in the admin.
-    return formats.date_format(moment, "DATETIME_FORMAT")
+    return editor_datetime(moment)
 
 
 class ArticleHistoryViews:
