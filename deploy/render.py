@@ -99,6 +99,7 @@ def render(
     files = {
         "nginx.conf": "nginx.conf.in",
         "site.conf": "site.conf.in",
+        "purge.conf": "purge.conf.in",
         f"server-{server.removesuffix('.conf.in')}.conf": server,
     }
     for name, template in files.items():
