@@ -18,6 +18,7 @@ BLANK = re.compile(r"\{\{([A-Z_]+)\}\}")
 # A host name, a port, a path: nothing nginx would read as syntax.
 SAFE = re.compile(r"^[A-Za-z0-9_.:/@+*~-]+$")
 PORT_OR_ADDRESS = re.compile(r"^(?:[0-9.]+:|\[[0-9a-fA-F:]+\]:)?[0-9]{1,5}$")
+HSTS = re.compile(r"^(max-age=[0-9]+(; includeSubDomains)?(; preload)?)?$")
 UPSTREAM = re.compile(r"^[A-Za-z0-9.-]+:[0-9]{1,5}$|^unix:/[A-Za-z0-9_./-]+$")
 
 
@@ -55,6 +56,7 @@ def render(
     user: str | None = None,
     tls_certificate: str | Path | None = None,
     tls_certificate_key: str | Path | None = None,
+    hsts: str = "",
 ) -> Path:
     """Write nginx.conf and what it includes into out; return nginx.conf's path."""
     if not upstreams:
@@ -70,6 +72,10 @@ def render(
         network = str(ipaddress.ip_network(entry, strict=False))
         if network not in allow and network != "127.0.0.1/32":
             allow.append(network)
+    if not HSTS.match(hsts):
+        raise ValueError(
+            f"hsts: {hsts!r} is not max-age=N[; includeSubDomains][; preload]"
+        )
     if bool(tls_certificate) != bool(tls_certificate_key):
         raise ValueError("TLS needs both the certificate and its key")
     values = {
@@ -82,6 +88,7 @@ def render(
         "STATIC_ROOT": _absolute("static_root", static_root),
         "MEDIA_ROOT": _absolute("media_root", media_root),
         "CACHE_DIR": _absolute("cache_dir", cache_dir),
+        "HSTS": hsts,
         "PURGE_ALLOW": "\n".join(f"    allow {entry};" for entry in allow),
     }
     if tls_certificate:
@@ -131,6 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     parser.add_argument("--user", help="nginx's worker user when started as root")
     parser.add_argument("--tls-certificate", help="e.g. .../fullchain.pem")
     parser.add_argument("--tls-certificate-key", help="e.g. .../privkey.pem")
+    parser.add_argument(
+        "--hsts", default="", help="HTTPS responses' Strict-Transport-Security value"
+    )
     args = parser.parse_args(argv)
     try:
         conf = render(
@@ -145,6 +155,7 @@ def main(argv: list[str] | None = None) -> int:
             user=args.user,
             tls_certificate=args.tls_certificate,
             tls_certificate_key=args.tls_certificate_key,
+            hsts=args.hsts,
         )
     except ValueError as error:
         sys.stderr.write(f"render.py: {error}\n")

@@ -56,20 +56,28 @@ def test_tls_variant_passes_nginx_t(tmp_path, roots, certificate):
     assert checked.returncode == 0, checked.stderr
 
 
-def test_tls_variant_sends_hsts_and_redirects_plain_http(tmp_path, roots, certificate):
+def test_tls_variant_redirects_plain_http(tmp_path, roots, certificate):
     render(tmp_path / "tls", **BLANKS, **roots, **certificate)
 
     servers = (tmp_path / "tls" / "server-https.conf").read_text()
 
     assert "return 301 https://$host$request_uri;" in servers
     assert f"ssl_certificate {certificate['tls_certificate']};" in servers
-    assert "max-age=31536000" in (tmp_path / "tls" / "nginx.conf").read_text()
+
+
+def test_hsts_is_sent_on_https_only(tmp_path, roots, certificate):
+    hsts = "max-age=31536000; includeSubDomains"
+    render(tmp_path / "tls", **BLANKS, **roots, **certificate, hsts=hsts)
+
+    conf = (tmp_path / "tls" / "nginx.conf").read_text()
+
+    assert f'on "{hsts}";\n        default "";' in conf
 
 
 def test_purge_allow_list_extends_this_machine(tmp_path, roots):
     render(tmp_path / "allow", **BLANKS, **roots, purge_allow="10.0.0.0/8")
 
-    site = (tmp_path / "allow" / "site.conf").read_text()
+    site = (tmp_path / "allow" / "purge.conf").read_text()
 
     assert "allow 127.0.0.1;\n    allow 10.0.0.0/8;\n    deny all;" in site
 
@@ -82,6 +90,7 @@ def test_purge_allow_list_extends_this_machine(tmp_path, roots):
         {"upstream": "127.0.0.1:8000; server evil:80"},
         {"static_root": "relative/path"},
         {"purge_allow": "everyone"},
+        {"hsts": 'max-age=1"; add_header X 1'},
     ],
 )
 def test_blank_with_nginx_syntax_is_refused(tmp_path, roots, blank):
