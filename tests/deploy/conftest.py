@@ -39,8 +39,12 @@ def _static_root(base: Path) -> tuple[Path, str]:
 
 
 @pytest.fixture(scope="session")
-def front(live_server, tmp_path_factory):
+def front(request, tmp_path_factory):
     require_nginx()
+    # Asked for here, not as an argument: pytest-django gives every test that
+    # names live_server a transactional database, flushed after it, which costs
+    # seconds per test on PostgreSQL. See _database below.
+    live_server = request.getfixturevalue("live_server")
     base = tmp_path_factory.mktemp("front")
     static_root, hashed_css = _static_root(base)
     media_root = base / "media"
@@ -53,6 +57,17 @@ def front(live_server, tmp_path_factory):
     finally:
         nginx.stop()
         app.stop()
+
+
+@pytest.fixture(autouse=True)
+def _database(request):
+    """Database access for the app while a test runs, rolled back after it.
+
+    The site may read the database on any request. Tests whose rows the app
+    must see (it answers from another thread) ask for transactional_db.
+    """
+    if "transactional_db" not in request.fixturenames:
+        request.getfixturevalue("db")
 
 
 @pytest.fixture
