@@ -4,6 +4,8 @@ The "short-" test pages may be kept 1 s: the tests poll until the front server
 says the entry is STALE (expired, served anyway), never sleeping for the expiry.
 """
 
+import threading
+
 import pytest
 
 from tests.deploy.front import wait_until
@@ -74,3 +76,34 @@ def test_expired_page_is_refreshed_once_the_app_recovers(front, page_name, app_s
     )
 
     assert reply.text.startswith(f"short-{page_name} call ")
+
+
+def test_expired_page_is_served_at_once_while_it_is_refreshed(
+    front, page_name, app_state
+):
+    name = f"short-{page_name}"
+    first = front.nginx.get(f"/cached/{name}/")
+    # From now on the app takes until the test says: a reader must not wait.
+    gate = app_state.GATES[name] = threading.Event()
+
+    reply = _stale(front, f"/cached/{name}/")
+
+    assert reply.body == first.body
+    wait_until(lambda: app_state.CALLS[name] == 2, "the refresh to reach the app")
+    gate.set()
+    wait_until(
+        lambda: "call 2 " in front.nginx.get(f"/cached/{name}/").text,
+        "the refreshed page",
+    )
+
+
+def test_expired_page_is_revalidated_with_its_etag(front, page_name, app_state):
+    path = f"/with-etag/{page_name}/"
+    first = front.nginx.get(path)
+
+    _stale(front, path)  # Starts the refresh, a conditional request.
+    wait_until(lambda: app_state.CALLS[f"{page_name}-304"] == 1, "a 304 from the app")
+    reply = front.nginx.get(path)
+
+    # Without revalidation nginx would have asked for the whole page again.
+    assert (reply.status, reply.body) == (200, first.body)

@@ -50,6 +50,19 @@ def cached(request, name):
     )
 
 
+def with_etag(request, name):
+    """Kept 1 s, with an ETag; a matching If-None-Match gets 304 (and is counted)."""
+    number = _count(name)
+    if request.headers.get("If-None-Match") == '"v1"':
+        _count(f"{name}-304")
+        response = HttpResponse(status=304)
+    else:
+        response = HttpResponse(f"{name} call {number}", content_type="text/plain")
+    response["ETag"] = '"v1"'
+    response["Cache-Control"] = "public, max-age=0, s-maxage=1"
+    return response
+
+
 def with_cookie(request, name):
     """Says the shared cache may keep it, yet sets a cookie: must not be stored."""
     response = _public(f"{name} call {_count(name)}", seconds=60)
@@ -65,6 +78,7 @@ def private(request, name):
 
 urlpatterns = [
     path("cached/<slug:name>/", cached),
+    path("with-etag/<slug:name>/", with_etag),
     path("with-cookie/<slug:name>/", with_cookie),
     path("private/<slug:name>/", private),
     # Under the paths the front server never caches, whatever the app says.
