@@ -10,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 
-from images.models import Image
+from images.models import Image, ImageUse
 from tests.factories import make_article, make_image, make_image_file
 from tests.images.s3 import ImageAddresses, s3_bucket  # noqa: F401
 
@@ -161,3 +161,23 @@ def test_new_focal_point_crops_the_original_read_back_from_the_bucket(
     keys = set(s3_bucket.keys())
     assert image.renditions["social"]["path"] in keys
     assert old_crop not in keys
+
+
+def test_image_pasted_into_a_body_is_kept_and_protected(s3_bucket):  # noqa: F811
+    image = make_image()
+    snippet = image.body_snippet()
+    assert image.body_picture["url"].startswith(s3_bucket.media_url)
+
+    article = make_article(body=f"<p>Before.</p>{snippet}")
+
+    assert f'src="{image.body_picture["url"]}"' in article.body_html
+    assert ImageUse.objects.filter(image=image, object_id=article.pk).exists()
+
+
+def test_image_from_elsewhere_on_the_bucket_host_is_still_dropped(s3_bucket):  # noqa: F811
+    origin = s3_bucket.media_url.split("/" + s3_bucket.name)[0]
+    other = f'<p><img src="{origin}/another-bucket/x.jpg" alt="x"></p>'
+
+    article = make_article(body=other)
+
+    assert "<img" not in article.body_html
