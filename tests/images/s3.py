@@ -109,6 +109,16 @@ class Bucket:
     name: str
     client: object
     media_url: str
+    endpoint: str
+
+    def env(self) -> dict[str, str]:
+        """The environment that puts a site's media in this bucket."""
+        return {
+            "NEWSROOM_S3_BUCKET": self.name,
+            "NEWSROOM_S3_ENDPOINT_URL": self.endpoint,
+            "AWS_DEFAULT_REGION": "us-east-1",
+            **TEST_KEYS,
+        }
 
     def keys(self) -> list[str]:
         """Every object's key, sorted."""
@@ -152,4 +162,4 @@ def s3_bucket() -> Bucket:
         MEDIA_URL=made["MEDIA_URL"],
         CONTENT_SECURITY_POLICY=made["CONTENT_SECURITY_POLICY"],
     ):
-        yield Bucket(name=name, client=client, media_url=made["MEDIA_URL"])
+        yield Bucket(name, client, made["MEDIA_URL"], endpoint)
