@@ -6,8 +6,8 @@ images) and nothing else. Tags outside the allow-list are stripped but their tex
 kept; attributes outside it are dropped; URLs must be http, https or mailto (or
 relative). No style, no event handlers, no scripts, no data: URLs. Absolute links get
 rel="noopener noreferrer". Images are kept only when they come from the site itself
-(the Content-Security-Policy's img-src 'self' would block any other), and always
-carry an alt attribute.
+or its media bucket (the Content-Security-Policy's img-src would block any other), and
+always carry an alt attribute.
 
 The sanitizing library (bleach in articles/sanitize.py, nh3 in
 tests/articles/sanitize_nh3.py until the switch) applies the allow-lists; what a library cannot express
@@ -99,6 +99,22 @@ def is_same_origin(src: str) -> bool:
     return (scheme, parts.netloc.lower()) == (site.scheme, site.netloc.lower())
 
 
+def is_site_image(src: str) -> bool:
+    """Whether src is one of the site's images: same-origin, or under MEDIA_URL when
+    media lives elsewhere (an object-storage bucket the CSP's img-src names)."""
+    if is_same_origin(src):
+        return True
+    media = urlsplit(settings.MEDIA_URL)
+    if not media.netloc or not has_allowed_scheme(src):
+        return False
+    parts = _url_parts(src)
+    return (
+        (parts.scheme.lower() or media.scheme) == media.scheme
+        and parts.netloc.lower() == media.netloc.lower()
+        and parts.path.startswith(media.path)
+    )
+
+
 class _LinkAndImageTags(HTMLParser):
     """Finds the <a> and <img> start tags of sanitized html, with their offsets."""
 
@@ -123,7 +139,7 @@ def _finished_tag(tag: str, attrs: dict[str, str]) -> dict[str, str] | None:
     """The attributes tag should have (None: remove the tag), or attrs unchanged."""
     finished = dict(attrs)
     if tag == "img":
-        if not is_same_origin(attrs.get("src", "")):
+        if not is_site_image(attrs.get("src", "")):
             return None
         finished.setdefault("alt", "")
     elif "href" in attrs:

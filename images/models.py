@@ -93,14 +93,21 @@ class Image(models.Model):
         return self.title
 
     def save(self, *args, **kwargs):
-        stale = []
+        stale, written = [], []
         if self.file and not self.file._committed:
             stale = self.stored_paths()
             self._store_upload()
+            written = self.stored_paths()
         elif self._social_crop_is_stale():
             stale = [self.renditions["social"]["path"]]
             self._store_social_crop()
-        super().save(*args, **kwargs)
+            written = [self.renditions["social"]["path"]]
+        try:
+            super().save(*args, **kwargs)
+        except BaseException:
+            # The row was refused: files it would have pointed to must not linger.
+            _delete_files(self.file.storage, written)
+            raise
         if stale:
             storage = self.file.storage
             # After the commit: a rolled-back save must still find its files.
@@ -146,9 +153,13 @@ class Image(models.Model):
         self.file.save(stem + extension, ContentFile(data), save=False)
         del data
         self.uploaded_at = timezone.now()
-        self.renditions = processing.make_renditions(
-            self.file.storage, picture, self.file.name, self.focal_point
-        )
+        try:
+            self.renditions = processing.make_renditions(
+                self.file.storage, picture, self.file.name, self.focal_point
+            )
+        except BaseException:
+            self.file.storage.delete(self.file.name)
+            raise
 
     def _social_crop_is_stale(self) -> bool:
         social = self.renditions.get("social")

@@ -276,23 +276,25 @@ def make_renditions(
     image = working_copy(image)
     fallback = "PNG" if image.mode == "RGBA" else "JPEG"
     responsive = []
-    for width in rendition_widths(image.width):
-        height = max(1, round(image.height * width / image.width))
-        resized = image
-        if width != image.width:
-            resized = image.resize(
-                (width, height), Image.Resampling.LANCZOS, reducing_gap=3.0
-            )
-            resized.info = image.info
-        for fmt in ("WEBP", fallback):
-            responsive.append(
-                _write(storage, resized, fmt, _name(original_name, f"{width}w", fmt))
-            )
-    return {
-        "source": original_name,
-        "responsive": responsive,
-        "social": make_social(storage, image, original_name, focal),
-    }
+    try:
+        for width in rendition_widths(image.width):
+            height = max(1, round(image.height * width / image.width))
+            resized = image
+            if width != image.width:
+                resized = image.resize(
+                    (width, height), Image.Resampling.LANCZOS, reducing_gap=3.0
+                )
+                resized.info = image.info
+            for fmt in ("WEBP", fallback):
+                name = _name(original_name, f"{width}w", fmt)
+                responsive.append(_write(storage, resized, fmt, name))
+        social = make_social(storage, image, original_name, focal)
+    except BaseException:
+        # A half-made set (the bucket went away mid-way) is not left behind.
+        for item in responsive:
+            storage.delete(item["path"])
+        raise
+    return {"source": original_name, "responsive": responsive, "social": social}
 
 
 def make_social(

@@ -47,17 +47,16 @@ class _ImageSources(HTMLParser):
             )
 
 
-def _site_hosts() -> set[str]:
-    return {"", urlsplit(settings.SITE_URL).netloc}
-
-
 def media_paths(html: str) -> set[str]:
     """The storage names of the files under MEDIA_URL that html's <img>s show."""
-    media_prefix = urlsplit(Image.file.field.storage.url("")).path
+    media = urlsplit(Image.file.field.storage.url(""))
+    media_prefix = media.path
+    # The site's own host, or the bucket's when media is in object storage.
+    hosts = {"", urlsplit(settings.SITE_URL).netloc, media.netloc}
     paths = set()
     for source in _ImageSources(html).sources:
         parts = urlsplit(source.strip())
-        if parts.netloc not in _site_hosts():
+        if parts.netloc not in hosts:
             continue
         if parts.path.startswith(media_prefix):
             paths.add(unquote(parts.path[len(media_prefix) :]))

@@ -8,6 +8,7 @@ until DATABASE_URL and REDIS_URL say otherwise. See the README for the variables
 import os
 from datetime import timedelta
 from pathlib import Path
+from urllib.parse import urlsplit
 
 import dj_database_url
 from django.core.exceptions import ImproperlyConfigured
@@ -209,6 +210,40 @@ STORAGES = {
         "BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"
     },
 }
+# Media in an S3-compatible bucket when NEWSROOM_S3_BUCKET names one, so that several
+# app servers share it (README, "Outgrowing one machine"). boto3 finds the keys itself
+# (AWS_ACCESS_KEY_ID and AWS_SECRET_ACCESS_KEY, AWS_DEFAULT_REGION). Media is public:
+# plain URLs under MEDIA_URL, never signed ones, so the pages showing them stay
+# cacheable; the bucket's policy (or NEWSROOM_S3_ACL) lets anyone read it.
+S3_BUCKET = os.environ.get("NEWSROOM_S3_BUCKET", "").strip()
+MEDIA_ORIGIN = ""  # Where media comes from when not from the site itself (CSP).
+if S3_BUCKET:
+    _endpoint = os.environ.get("NEWSROOM_S3_ENDPOINT_URL", "").strip().rstrip("/")
+    # Readers' address of the bucket: a CDN or custom domain, else the endpoint's.
+    MEDIA_URL = os.environ.get("NEWSROOM_S3_PUBLIC_URL", "").strip().rstrip("/") or (
+        f"{_endpoint}/{S3_BUCKET}"
+        if _endpoint
+        else f"https://{S3_BUCKET}.s3.amazonaws.com"
+    )
+    MEDIA_URL += "/"
+    _public = urlsplit(MEDIA_URL)
+    MEDIA_ORIGIN = f"{_public.scheme}://{_public.netloc}"
+    STORAGES["default"] = {
+        "BACKEND": "storages.backends.s3.S3Storage",
+        "OPTIONS": {
+            "bucket_name": S3_BUCKET,
+            "endpoint_url": _endpoint or None,
+            # URLs are MEDIA_URL + name, made without asking the bucket.
+            "url_protocol": f"{_public.scheme}:",
+            "custom_domain": _public.netloc + _public.path.rstrip("/"),
+            "querystring_auth": False,
+            "default_acl": os.environ.get("NEWSROOM_S3_ACL", "").strip() or None,
+            # Two uploads named alike must not overwrite each other's files.
+            "file_overwrite": False,
+            # Not immutable: a deleted image's name can be given to a later upload.
+            "object_parameters": {"CacheControl": "public, max-age=604800"},
+        },
+    }
 
 # A post's form fields (files aside) larger than this are refused before they reach
 # a form, with the 413 page (newsroom/views.py). Well above the longest body the
@@ -238,8 +273,10 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
 # Every asset is our own: nothing from other origins, nothing inline. Images too:
 # no template, stylesheet or editor needs data: URLs, and the sanitizer keeps only
 # the site's own images in bodies (articles/sanitize_policy.py).
+# Media in a bucket (above) is the one other origin images may come from.
+_IMG_SRC = " ".join(filter(None, ["'self'", MEDIA_ORIGIN]))
 CONTENT_SECURITY_POLICY = (
-    "default-src 'self'; img-src 'self'; object-src 'none'; "
+    f"default-src 'self'; img-src {_IMG_SRC}; object-src 'none'; "
     "base-uri 'self'; form-action 'self'; frame-ancestors 'none'"
 )
 SECURE_HSTS_SECONDS = int(os.environ.get("DJANGO_HSTS_SECONDS", "0"))
