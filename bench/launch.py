@@ -5,6 +5,7 @@ Run from the project root (it starts and stops everything itself, on ports
 
     .venv/bin/python bench/launch.py [--db sqlite|postgres|both] [--rounds N]
         [--duration S] [--connections C] [--postgres URL] [--redis URL]
+        [--deploy DIR]
 
 It loads the demo publication into a fresh database (a new SQLite file, or the
 PostgreSQL database --postgres names, dropped and created again: nr_bench by
@@ -82,6 +83,11 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn and nginx")
     parser.add_argument("--postgres", default=POSTGRES, help="dropped and recreated")
     parser.add_argument("--redis", default=REDIS, help="its db is flushed")
+    parser.add_argument(
+        "--deploy",
+        type=Path,
+        help="the front's deploy/ folder (default: this checkout's)",
+    )
     args = parser.parse_args()
     for db in ["sqlite", "postgres"] if args.db == "both" else [args.db]:
         with tempfile.TemporaryDirectory(prefix=f"launch-bench-{db}-") as tmp:
@@ -152,7 +158,9 @@ def start_targets(env, tmp: Path, args, started: list) -> tuple[list[Target], by
             args.workers,
         )
     )
-    front_server = front.start(tmp, ports["e"], upstream_port=ports["d"], env=env)
+    front_server = front.start(
+        tmp, ports["e"], upstream_port=ports["d"], env=env, deploy=args.deploy
+    )
     targets = [Target(key, f"http://127.0.0.1:{ports[key]}{PAGE}") for key in "abcd"]
     if isinstance(front_server, str):
         targets.append(Target("e", "", check=front_server))
@@ -178,7 +186,10 @@ def check_pages(targets: list[Target], reference: bytes) -> None:
 
 
 def ratio(values: list[float]) -> str:
-    return f"{statistics.median(values):.3g}x" if values else "-"
+    if not values:
+        return "-"
+    value = statistics.median(values)
+    return f"{value:.0f}x" if value >= 10 else f"{value:.{2 if value >= 0.1 else 4}f}x"
 
 
 def report(db: str, targets: list[Target], args) -> None:
