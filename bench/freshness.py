@@ -10,10 +10,10 @@ site), run from the project root:
 As the demo editor, over HTTP through that address (log in, open the change form,
 press the button, with the CSRF token, as a browser does), it creates --count draft
 news articles ("probes") copying the template article's section, authors and tags.
-Then for each probe in turn it presses Publish and, once that answered, polls as an
-anonymous reader, one thread per page, until the probe appears: the article, home,
-/news/, its section, author and tag pages, the RSS, Atom and JSON feeds and the news
-sitemap. Then Unpublish, and the same until it is gone from all of them. After every
+Then for each probe in turn it reads every page once (so a cache holds it), presses
+Publish and, once that answered, polls as an anonymous reader, one thread per page,
+until the probe appears: the article, home, /news/, its section, author and tag
+pages, the RSS, Atom and JSON feeds and the news sitemap. Then Unpublish, and the same until it is gone from all of them. After every
 page is fresh it polls --settle seconds more to catch a page flipping back. The
 probes are deleted at the end (--keep keeps them as drafts).
 
@@ -81,6 +81,22 @@ def read(url: str, path: str) -> tuple[int, str, bytes]:
     if reply.getheader("Content-Encoding") == "gzip":
         body = gzip.decompress(body)
     return reply.status, reply.getheader("X-Cache-Status", "-"), body
+
+
+def prime(url: str, paths: list[str]) -> None:
+    """Fetch every page once, in parallel, as readers before the change would."""
+
+    def one(path: str) -> None:
+        try:
+            read(url, path)
+        except OSError:
+            pass  # watch() counts what readers get; this only fills caches.
+
+    threads = [threading.Thread(target=one, args=(path,)) for path in paths]
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
 
 
 def watch(
@@ -176,6 +192,8 @@ def main() -> None:
         for slug, article_id in probes:
             paths = [f"/articles/{slug}/", *reader_pages]
             for transition, present in (("publish", True), ("unpublish", False)):
+                # Readers had the pages before: a cache holds the old state.
+                prime(url, paths)
                 editor.press(article_id, transition)
                 watches = watch(url, paths, slug.encode(), present, args)
                 results[transition].append(watches)

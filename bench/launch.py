@@ -5,7 +5,7 @@ Run from the project root (it starts and stops everything itself, on ports
 
     .venv/bin/python bench/launch.py [--db sqlite|postgres|both] [--rounds N]
         [--duration S] [--connections C] [--postgres URL] [--redis URL]
-        [--deploy DIR]
+        [--deploy DIR] [--baseline REF]
 
 It loads the demo publication into a fresh database (a new SQLite file, or the
 PostgreSQL database --postgres names, dropped and created again: nr_bench by
@@ -27,6 +27,10 @@ ratios to nginx static (medians of each round's ratio) are the figures to read.
 Before the rounds each target's page is fetched once: status, body length, whether
 the bytes equal nginx's copy, and the title as a marker, so nothing wins by serving
 an error; wrk's bytes per request are printed too. Output: see bench/README.md.
+
+--baseline REF adds "c@REF": the site uncached as git REF had it (exported with
+git archive, on the same database), to measure the uncached speed-up in the same
+run rather than against figures from another day.
 """
 
 import argparse
@@ -66,7 +70,7 @@ class Target:
 
     @property
     def label(self) -> str:
-        return f"{self.key} {LABELS[self.key]}"
+        return f"{self.key} {LABELS.get(self.key, 'uncached')}"
 
 
 def say(line: str = "") -> None:
@@ -83,6 +87,9 @@ def main() -> None:
     parser.add_argument("--workers", type=int, default=2, help="gunicorn and nginx")
     parser.add_argument("--postgres", default=POSTGRES, help="dropped and recreated")
     parser.add_argument("--redis", default=REDIS, help="its db is flushed")
+    parser.add_argument(
+        "--baseline", metavar="REF", help="also bench the uncached site at git REF"
+    )
     parser.add_argument(
         "--deploy",
         type=Path,
@@ -162,12 +169,40 @@ def start_targets(env, tmp: Path, args, started: list) -> tuple[list[Target], by
         tmp, ports["e"], upstream_port=ports["d"], env=env, deploy=args.deploy
     )
     targets = [Target(key, f"http://127.0.0.1:{ports[key]}{PAGE}") for key in "abcd"]
+    if args.baseline:
+        targets.insert(3, start_baseline(env, tmp, args, started))
     if isinstance(front_server, str):
         targets.append(Target("e", "", check=front_server))
     else:
         started.append(front_server)
         targets.append(Target("e", front_server.url + PAGE))
     return targets, page
+
+
+def start_baseline(env, tmp: Path, args, started: list) -> Target:
+    """The uncached site as git ref args.baseline had it, on the same database."""
+    tree = servers.export_tree(args.baseline, tmp / "baseline")
+    old = {
+        **env,
+        "NEWSROOM_PAGE_CACHE": "0",
+        "PYTHONPATH": str(tree),
+        "DJANGO_STATIC_ROOT": str(tmp / "baseline-static"),
+    }
+    servers.manage(old, "collectstatic", "--noinput", "-v0", cwd=tree)
+    port = servers.free_port()
+    started.append(
+        servers.gunicorn(
+            "site-baseline",
+            "newsroom.wsgi:application",
+            old,
+            tmp,
+            port,
+            args.workers,
+            path="/healthz",
+            cwd=tree,
+        )
+    )
+    return Target(f"c@{args.baseline}", f"http://127.0.0.1:{port}{PAGE}")
 
 
 def check_pages(targets: list[Target], reference: bytes) -> None:
@@ -199,7 +234,7 @@ def report(db: str, targets: list[Target], args) -> None:
         f"{args.connections} connections, {args.workers} workers"
     )
     header = (
-        f"{'target':<16}{'req/s':>9}{'x nginx':>9}{'p50 ms':>9}{'x nginx':>9}"
+        f"{'target':<20}{'req/s':>9}{'x nginx':>9}{'p50 ms':>9}{'x nginx':>9}"
         f"{'p99 ms':>9}{'x nginx':>9}{'non-2xx':>9}{'socket':>8}{'B/req':>8}"
     )
     say(header)
@@ -207,13 +242,13 @@ def report(db: str, targets: list[Target], args) -> None:
     for target in targets:
         runs = target.runs
         if not runs:
-            say(f"{target.label:<16}{target.check}")
+            say(f"{target.label:<20}{target.check}")
             continue
         rps = statistics.median(r.rps for r in runs)
         p50 = statistics.median(r.p50_ms for r in runs)
         p99 = statistics.median(r.p99_ms for r in runs)
         say(
-            f"{target.label:<16}{rps:>9.0f}"
+            f"{target.label:<20}{rps:>9.0f}"
             f"{paired(runs, nginx):>9}"
             f"{p50:>9.2f}{paired(runs, nginx, 'p50_ms'):>9}"
             f"{p99:>9.2f}{paired(runs, nginx, 'p99_ms'):>9}"
@@ -236,6 +271,11 @@ def report(db: str, targets: list[Target], args) -> None:
         say(
             f"uncached: {uncached:.0f} req/s = {uncached / BEFORE[db]:.1f}x the "
             f"{BEFORE[db]} req/s issue #10 measured before the work (target >= 3x)"
+        )
+    if args.baseline:
+        say(
+            f"uncached / uncached at {args.baseline} (req/s, same run): "
+            f"{paired(by_key['c'], by_key[f'c@{args.baseline}'])}  (target >= 3x)"
         )
 
 

@@ -68,11 +68,11 @@ def site_env(database_url: str, tmp: Path, **extra: str) -> dict[str, str]:
     return env
 
 
-def manage(env: dict[str, str], *args: str) -> str:
-    """Run manage.py in env; its output, or an error carrying its stderr."""
+def manage(env: dict[str, str], *args: str, cwd: Path = PROJECT) -> str:
+    """Run cwd's manage.py in env; its output, or an error carrying its stderr."""
     result = subprocess.run(
         [sys.executable, "manage.py", *args],
-        cwd=PROJECT,
+        cwd=cwd,
         env=env,
         capture_output=True,
         text=True,
@@ -100,6 +100,18 @@ def fetch(url: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
     except urllib.error.HTTPError as error:
         headers = {k.lower(): v for k, v in error.headers.items()}
         return error.code, headers, error.read()
+
+
+def export_tree(ref: str, into: Path) -> Path:
+    """The project's files at git ref, in a folder (git archive: no checkout moves)."""
+    into.mkdir(parents=True)
+    archive = subprocess.run(
+        ["git", "-C", str(PROJECT), "archive", "--format=tar", ref],
+        capture_output=True,
+        check=True,
+    )
+    subprocess.run(["tar", "-x", "-C", str(into)], input=archive.stdout, check=True)
+    return into
 
 
 class Process:
@@ -149,7 +161,9 @@ class Process:
             self.log.close()
 
 
-def gunicorn(name, app, env, tmp: Path, port: int, workers: int, path="/") -> Process:
+def gunicorn(
+    name, app, env, tmp: Path, port: int, workers: int, path="/", cwd=PROJECT
+) -> Process:
     """gunicorn with `workers` sync workers serving app on 127.0.0.1:port."""
     argv = [
         str(BIN / "gunicorn"),
@@ -159,7 +173,7 @@ def gunicorn(name, app, env, tmp: Path, port: int, workers: int, path="/") -> Pr
         "--worker-class=sync",
         "--timeout=60",
     ]
-    process = Process(name, argv, tmp / f"{name}.log", env=env)
+    process = Process(name, argv, tmp / f"{name}.log", env=env, cwd=cwd)
     return process.start(f"http://127.0.0.1:{port}{path}")
 
 
