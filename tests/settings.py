@@ -10,3 +10,6 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SECURE_SSL_REDIRECT = False
+# Tests of the pages change rows directly and read the page again; the page cache
+# is tested on its own, with the invalidation that goes with it (tests/caching/).
+PAGE_CACHE_ENABLED = False
