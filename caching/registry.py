@@ -62,12 +62,26 @@ class LocalRegistry:
         with self._lock:
             return set().union(*(self._pages.pop(tag, set()) for tag in tags))
 
+    def clear(self) -> None:
+        """Forget every filing, as cache.clear() does for the Redis registry."""
+        with self._lock:
+            self._pages.clear()
+
     def bump_generation(self) -> None:
         with self._lock:
             cache.set(GENERATION, (cache.get(GENERATION) or 0) + 1, None)
 
 
 _local = LocalRegistry()
+
+
+def clear_local_registry() -> None:
+    """After clearing a local-memory cache: its pages' old filings go too.
+
+    Left, they would only clear pages that no longer show a thing (harmless, but
+    not exact).
+    """
+    _local.clear()
 
 
 def registry() -> RedisRegistry | LocalRegistry:

@@ -13,11 +13,14 @@ from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from articles.models import Article, Status
+from caching.registry import clear_local_registry
 from tests.factories import make_article
 
 
 @pytest.fixture(autouse=True)
 def page_cache(settings):
+    # tests/conftest.py clears the cache for each test; the filings go with it.
+    clear_local_registry()
     settings.PAGE_CACHE_ENABLED = True
     settings.SHARED_CACHE_SECONDS = 60
     settings.SHARED_CACHE_STALE_WHILE_REVALIDATE = 30
