@@ -31,11 +31,9 @@ class PageCacheMiddleware:
         if guard and request.method in READS and not policy.has_credentials(request):
             page = pages.page_of(request)
         if page is not None:
-            key = pages.key_of(page)
-            found = cache.get_many([key, GENERATION] if enabled else [GENERATION])
-            if key in found:
-                return pages.answer(request, found[key])
-            generation = found.get(GENERATION)
+            if enabled and (hit := cache.get(pages.key_of(page))) is not None:
+                return pages.answer(request, hit)
+            generation = cache.get(GENERATION)
         response = self.get_response(request)
         if getattr(request, "cache_policy", None) == SHARED and (
             pages.page_args(request.META.get("QUERY_STRING", "")) is None

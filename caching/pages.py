@@ -12,8 +12,7 @@ import hashlib
 from urllib.parse import quote, unquote_plus
 
 from django.core.cache import cache
-from django.core.exceptions import DisallowedHost
-from django.http import HttpResponse, HttpResponseNotModified
+from django.http import HttpResponseNotModified
 from django.utils.http import parse_etags
 
 PAGE_ARGS = ("page", "p", "q")
@@ -40,10 +39,10 @@ def page_of(request) -> str | None:
     args = page_args(request.META.get("QUERY_STRING", ""))
     if args is None:
         return None
-    try:
-        host = request.get_host()
-    except DisallowedHost:
-        return None
+    # The Host as sent, unchecked: a page is stored only after the view ran, and
+    # CommonMiddleware refuses a host not in ALLOWED_HOSTS (400, never stored),
+    # so an unchecked host finds nothing.
+    host = request.META.get("HTTP_HOST") or request.META["SERVER_NAME"]
     query = "&".join(f"{name}={args.get(name, '')}" for name in PAGE_ARGS)
     return f"{request.scheme} {host} {request.path}?{query}"
 
@@ -62,18 +61,17 @@ def purge_target(page: str) -> tuple[str, str]:
 
 
 def store(page: str, response, seconds: int) -> None:
-    headers = list(response.items())
-    cache.set(key_of(page), (response.status_code, headers, response.content), seconds)
+    # The response itself, pickled as Django's own cache middleware stores it:
+    # unpickling restores its headers without checking each again.
+    cache.set(key_of(page), response, seconds)
 
 
-def answer(request, entry) -> HttpResponse:
+def answer(request, response):
     """The stored page as a response: 304 if the reader has it already."""
-    status, headers, content = entry
-    if status == 200 and etag_matches(request, dict(headers).get("ETag")):
-        return not_modified(headers)
-    response = HttpResponse(b"" if request.method == "HEAD" else content, status=status)
-    for name, value in headers:
-        response[name] = value
+    if response.status_code == 200 and etag_matches(request, response.get("ETag")):
+        return not_modified(response.items())
+    if request.method == "HEAD":
+        response.content = b""
     return response
 
 

@@ -37,10 +37,11 @@ class Shared:
 
 
 def has_credentials(request) -> bool:
-    return (
-        settings.SESSION_COOKIE_NAME in request.COOKIES
-        or "HTTP_AUTHORIZATION" in request.META
-    )
+    meta = request.META
+    if "HTTP_AUTHORIZATION" in meta:
+        return True
+    # Readers send no cookie at all: don't parse what isn't there.
+    return "HTTP_COOKIE" in meta and settings.SESSION_COOKIE_NAME in request.COOKIES
 
 
 def apply(request, response) -> Shared | None:

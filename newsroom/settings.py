@@ -149,7 +149,8 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, reusing its Redis client (caching/redis.py).
+            "BACKEND": "caching.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }

@@ -12,4 +12,5 @@ STORAGES = {
 SECURE_SSL_REDIRECT = False
 # Tests of the pages change rows directly and read the page again; the page cache
 # is tested on its own, with the invalidation that goes with it (tests/caching/).
-PAGE_CACHE_ENABLED = False
+# A server started for a test (tests/server.py) may turn it on: NEWSROOM_PAGE_CACHE=1.
+PAGE_CACHE_ENABLED = env_bool("NEWSROOM_PAGE_CACHE", default=False)  # noqa: F405
