@@ -14,7 +14,7 @@ from django.core.cache import cache
 
 from caching import pages, policy
 from caching.declare import PRIVATE, SHARED
-from caching.registry import GENERATION, registry
+from caching.registry import registry
 
 READS = ("GET", "HEAD")
 
@@ -31,9 +31,11 @@ class PageCacheMiddleware:
         if guard and request.method in READS and not policy.has_credentials(request):
             page = pages.page_of(request)
         if page is not None:
+            pages_registry = registry()
+            pages_registry.sync()
             if enabled and (hit := cache.get(pages.key_of(page))) is not None:
                 return pages.answer(request, hit)
-            generation = cache.get(GENERATION)
+            generation = pages_registry.generation()
         response = self.get_response(request)
         if getattr(request, "cache_policy", None) == SHARED and (
             pages.page_args(request.META.get("QUERY_STRING", "")) is None
@@ -44,9 +46,9 @@ class PageCacheMiddleware:
         if shared is not None and page is not None:
             if enabled and request.method == "GET":
                 pages.store(page, response, shared.seconds)
-                registry().add(page, shared.tags)
+                pages_registry.add(page, shared.tags)
             # Read after storing: an invalidation from now on finds it filed.
-            if cache.get(GENERATION) != generation:
+            if pages_registry.generation() != generation:
                 # Made while content changed: it may show the data from before.
                 cache.delete(pages.key_of(page))
                 policy.make_private(response)

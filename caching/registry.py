@@ -1,18 +1,25 @@
 """Which cached pages show what: tag -> the pages filed under it.
 
 With Django's Redis cache the registry is Redis sets, shared by every worker and
-updated atomically; with any other cache it is a set per tag in this process, under
-a lock (the local-memory cache is this process's alone anyway). A page is
-"scheme host path?query" (caching/pages.py). The generation counts invalidations:
-a page rendered while one happened is not kept (caching/middleware.py).
+updated atomically. With any other cache (the local-memory one) each process
+keeps its own pages and filings, and the processes of one site tell each other
+of invalidations through a stamp file (caching/stamp.py): a worker that sees
+another's stamp drops its whole page cache before answering from it. Exact in
+the worker that made the change, immediate everywhere.
+
+A page is "scheme host path?query" (caching/pages.py). The generation changes
+with every invalidation: a page rendered while one happened is not kept
+(caching/middleware.py).
 """
 
 import threading
 from collections import defaultdict
-from collections.abc import Iterable
+from collections.abc import Hashable, Iterable
 
 from django.core.cache import cache, caches
 from django.core.cache.backends.redis import RedisCache
+
+from caching import stamp
 
 # Front caches may keep a stale page for long past its s-maxage (stale-if-error):
 # its tags must still reach it.
@@ -26,6 +33,9 @@ class RedisRegistry:
 
     def _key(self, tag: str) -> str:
         return cache.make_key(f"pagecache:tag:{tag}")
+
+    def sync(self) -> None:
+        """Every worker reads the same Redis: nothing to catch up on."""
 
     def add(self, page: str, tags: Iterable[str]) -> None:
         pipe = self._client().pipeline(transaction=False)
@@ -44,6 +54,9 @@ class RedisRegistry:
         members, _ = pipe.execute()
         return {member.decode() for member in members}
 
+    def generation(self) -> Hashable:
+        return cache.get(GENERATION)
+
     def bump_generation(self) -> None:
         self._client().incr(cache.make_key(GENERATION))
 
@@ -52,6 +65,19 @@ class LocalRegistry:
     def __init__(self):
         self._lock = threading.Lock()
         self._pages: dict[str, set[str]] = defaultdict(set)
+        self._count = 0
+        self._seen = None  # The stamp as of this process's last look.
+
+    def sync(self) -> None:
+        """Drop this process's pages if another process invalidated since."""
+        current = stamp.read()
+        if current == self._seen:
+            return
+        with self._lock:
+            if self._seen is not None:
+                cache.clear()
+                self._pages.clear()
+            self._seen = current
 
     def add(self, page: str, tags: Iterable[str]) -> None:
         with self._lock:
@@ -67,9 +93,14 @@ class LocalRegistry:
         with self._lock:
             self._pages.clear()
 
+    def generation(self) -> Hashable:
+        return (self._count, stamp.read())
+
     def bump_generation(self) -> None:
         with self._lock:
-            cache.set(GENERATION, (cache.get(GENERATION) or 0) + 1, None)
+            self._count += 1
+            # Ours: this process keeps its other pages (it clears exactly).
+            self._seen = stamp.write()
 
 
 _local = LocalRegistry()
