@@ -6,7 +6,7 @@ from django.core.cache import cache
 
 from articles.models import Article
 from caching.pages import key_of
-from caching.purge import purge
+from caching.purge import purge_twice
 from caching.registry import registry
 
 # ContentChange.lists -> the tags of the listing pages it names; "section",
@@ -27,7 +27,7 @@ def invalidate(tags: Iterable[str]) -> set[str]:
     pages_registry.bump_generation()
     pages = pages_registry.pop(set(tags))
     cache.delete_many([key_of(page) for page in pages])
-    purge(pages)
+    purge_twice(pages)
     return pages
 
 

@@ -17,7 +17,7 @@ from django.utils.cache import (
     set_response_etag,
 )
 
-from caching.declare import PRIVATE, SHARED
+from caching.declare import PRIVATE
 from caching.schedule import seconds_until_next_scheduled
 from newsroom.cache_tags import cache_tags
 
@@ -66,7 +66,6 @@ def apply(request, response) -> Shared | None:
     ):
         make_private(response)
         return None
-    assert policy == SHARED
     tags = {"site", *cache_tags(request)}
     if response.status_code != 200:
         tags.add("not-found")

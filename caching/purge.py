@@ -7,6 +7,7 @@ expire after SHARED_CACHE_SECONDS, as with no purge at all).
 """
 
 import logging
+import threading
 from collections.abc import Iterable
 from http.client import HTTPConnection, HTTPException, HTTPSConnection
 from urllib.parse import urlsplit
@@ -19,6 +20,21 @@ logger = logging.getLogger(__name__)
 TIMEOUT_SECONDS = 2
 # 200: purged; 404: the front cache held no such entry.
 PURGED = (200, 404)
+# A page made from the old data just before the change may still be on its way
+# into the front cache when the first purge arrives (caching/middleware.py keeps
+# it out only once the change is under way): the pages are purged again after.
+AGAIN_AFTER_SECONDS = 1.0
+
+
+def purge_twice(pages: Iterable[str]) -> None:
+    """purge() now, and again AGAIN_AFTER_SECONDS later, in the background."""
+    pages = set(pages)
+    if not settings.FRONT_CACHE_PURGE_URL or not pages:
+        return
+    purge(pages)
+    again = threading.Timer(AGAIN_AFTER_SECONDS, purge, args=(pages,))
+    again.daemon = True
+    again.start()
 
 
 def purge(pages: Iterable[str]) -> int:
