@@ -40,7 +40,7 @@ def connect() -> None:
     _clear_on_change(Author, _author_tags, before_delete=True)
     pre_save.connect(on_tag_saving, sender=Tag, dispatch_uid=UID)
     _clear_on_change(Tag, _tag_tags, before_delete=True)
-    _clear_on_change(Entry, lambda entry: {"faq", f"faq-{entry.pk}"})
+    _clear_on_change(Entry, _entry_tags, before_delete=True)
     _clear_on_change(Topic, lambda topic: {"faq"})
     _clear_on_change(ArticleEntry, lambda row: {f"article-{row.article_id}"})
     _clear_on_change(Note, lambda note: {"corrections", f"article-{note.article_id}"})
@@ -86,6 +86,12 @@ def on_article_deleting(sender, instance, **kwargs):
     )
     transaction.on_commit(schedule.forget_next_scheduled)
     invalidate_on_commit(tags)
+
+
+def _entry_tags(entry) -> set[str]:
+    # Every article it is placed on: shown there once published, gone if hidden.
+    articles = entry.article_links.values_list("article_id", flat=True)
+    return {"faq", f"faq-{entry.pk}", *(f"article-{pk}" for pk in articles)}
 
 
 def _author_tags(author) -> set[str]:

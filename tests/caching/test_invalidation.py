@@ -170,13 +170,28 @@ def test_an_faq_entry(client, site, django_capture_on_commit_callbacks):
     showing = site["bystander"]
     showing.faq_links.create(entry=entry, position=0)
     pages = [reverse("faq:index"), showing.get_absolute_url()]
-    unrelated = [reverse("articles:index"), site["older"][0].get_absolute_url()]
+    # Not the lists that show its card: they name the article, and are cleared.
+    unrelated = [
+        reverse("articles:tag", args=["ai"]),
+        site["older"][0].get_absolute_url(),
+    ]
     prime(client, [*pages, *unrelated])
     with django_capture_on_commit_callbacks(execute=True):
         entry.question = "Does Claude forget?"
         entry.save()
     assert_fresh(client, pages, shows="Does Claude forget?")
     assert_cached(client, unrelated)
+
+
+def test_an_faq_entry_published(client, site, django_capture_on_commit_callbacks):
+    entry = make_entry(question="Is it on?", is_published=False)
+    showing = site["bystander"]
+    showing.faq_links.create(entry=entry, position=0)
+    prime(client, [showing.get_absolute_url()])
+    with django_capture_on_commit_callbacks(execute=True):
+        entry.is_published = True
+        entry.save()
+    assert_fresh(client, [showing.get_absolute_url()], shows="Is it on?")
 
 
 def test_site_settings_clear_every_page(
