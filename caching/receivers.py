@@ -23,6 +23,7 @@ from caching.invalidation import (
 )
 from corrections.models import Note
 from faq.models import ArticleEntry, Entry, Topic
+from images.models import Image
 from redirects.models import Redirect
 from siteconfig.models import SiteSettings
 
@@ -45,6 +46,8 @@ def connect() -> None:
     _clear_on_change(ArticleEntry, lambda row: {f"article-{row.article_id}"})
     _clear_on_change(Note, lambda note: {"corrections", f"article-{note.article_id}"})
     _clear_on_change(Redirect, lambda redirect: {"not-found"})
+    # Its alt text, caption and credit show wherever it is an article's hero.
+    _clear_on_change(Image, _image_tags, before_delete=True)
 
 
 def invalidate_safely(tags: set[str]) -> None:
@@ -92,6 +95,11 @@ def _entry_tags(entry) -> set[str]:
     # Every article it is placed on: shown there once published, gone if hidden.
     articles = entry.article_links.values_list("article_id", flat=True)
     return {"faq", f"faq-{entry.pk}", *(f"article-{pk}" for pk in articles)}
+
+
+def _image_tags(image) -> set[str]:
+    articles = Article.objects.filter(hero=image).values_list("pk", flat=True)
+    return {f"article-{pk}" for pk in articles}
 
 
 def _author_tags(author) -> set[str]:

@@ -16,7 +16,13 @@ from caching.invalidation import invalidate
 from corrections.models import Note
 from siteconfig.models import SiteSettings
 from tests.caching.conftest import fetch, is_cached
-from tests.factories import make_article, make_author, make_entry, make_section
+from tests.factories import (
+    make_article,
+    make_author,
+    make_entry,
+    make_image,
+    make_section,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -237,3 +243,16 @@ def test_a_change_the_cache_missed_is_not_kept(site, editor):
         template_rendered.disconnect(change_midway)
     assert "private" in response["Cache-Control"]
     assert not is_cached(reader, url)
+
+
+def test_a_hero_image_caption(client, site, django_capture_on_commit_callbacks):
+    image = make_image(caption="Old caption")
+    article = site["older"][0]
+    article.hero = image
+    article.save()
+    prime(client, [article.get_absolute_url(), site["bystander"].get_absolute_url()])
+    with django_capture_on_commit_callbacks(execute=True):
+        image.caption = "A new caption"
+        image.save()
+    assert_fresh(client, [article.get_absolute_url()], shows="A new caption")
+    assert_cached(client, [site["bystander"].get_absolute_url()])
