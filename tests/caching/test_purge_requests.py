@@ -56,6 +56,11 @@ def test_each_page_is_purged_by_address_and_host_then_again(front):
         ("PURGE", "/?page=2", "news.example"),
         ("PURGE", "/tag/caf%C3%A9/", "news.example:8443"),
     ]
-    assert sorted(front) == first
-    assert wait_for(lambda: len(front) == 4)
-    assert sorted(front[2:]) == first
+    assert sorted(ours(front)) == first
+    assert wait_for(lambda: len(ours(front)) == 4)
+    assert sorted(ours(front)) == sorted(first * 2)
+
+
+def ours(seen):
+    # An earlier test's second purge may arrive here too.
+    return [request for request in seen if "news.example" in request[2]]
