@@ -4,26 +4,47 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from articles.models import Article, Author, Kind, LinkKind, Section
+from newsroom.cache_tags import add_cache_tags, article_tags
 
 
-class ArticleListView(ListView):
+class ListingTags:
+    """Names the listing and the articles on this page for caches (cache_tags.py)."""
+
+    def listing_tags(self) -> list[str]:
+        return []
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        add_cache_tags(
+            self.request, *self.listing_tags(), *article_tags(context["object_list"])
+        )
+        return context
+
+
+class ArticleListView(ListingTags, ListView):
     paginate_by = 20
+
+    def listing_tags(self):
+        return ["list-home"]
 
     def get_queryset(self):
         return Article.objects.published().for_listing()
 
 
-class NewsListView(ListView):
+class NewsListView(ListingTags, ListView):
     """The live news feed: news items only, newest first."""
 
     paginate_by = 20
     template_name = "articles/news_list.html"
 
+    def listing_tags(self):
+        return ["list-news"]
+
     def get_queryset(self):
         return Article.objects.published().of_kind(Kind.NEWS).for_listing()
 
 
-class SectionDetailView(ListView):
+class SectionDetailView(ListingTags, ListView):
     """A section's page: its description, then its articles, newest first."""
 
     paginate_by = 20
@@ -33,13 +54,16 @@ class SectionDetailView(ListView):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
         return Article.objects.published().in_section(self.section).for_listing()
 
+    def listing_tags(self):
+        return [f"section-{self.section.pk}"]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(
             section=self.section, current_section_slug=self.section.slug, **kwargs
         )
 
 
-class TagDetailView(ListView):
+class TagDetailView(ListingTags, ListView):
     paginate_by = 20
     template_name = "articles/tag_detail.html"
 
@@ -47,17 +71,23 @@ class TagDetailView(ListView):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
         return Article.objects.published().tagged(self.tag.slug).for_listing()
 
+    def listing_tags(self):
+        return [f"tag-{self.tag.slug}"]
+
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
 
 
-class AuthorDetailView(ListView):
+class AuthorDetailView(ListingTags, ListView):
     paginate_by = 20
     template_name = "articles/author_detail.html"
 
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
         return Article.objects.published().by_author(self.author).for_listing()
+
+    def listing_tags(self):
+        return [f"author-{self.author.pk}"]
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)
@@ -74,11 +104,23 @@ class ArticleDetailView(DetailView):
         linked = [
             link.target_article_id for link in links if link.kind == LinkKind.ARTICLE
         ]
-        related = Article.objects.published().related_to(article, exclude=linked)
+        related = list(
+            Article.objects.published().related_to(article, exclude=linked)[:3]
+        )
+        add_cache_tags(
+            self.request,
+            f"article-{article.pk}",
+            f"section-{article.section_id}",
+            *(f"author-{author.pk}" for author in article.byline_authors),
+            *(f"tag-{tag.slug}" for tag in article.tags.all()),
+            # Linked and related articles show by title: they change, it changes.
+            *(f"article-{pk}" for pk in linked),
+            *article_tags(related),
+        )
         return super().get_context_data(
             current_section_slug=article.section.slug,
             see_also_links=links,
-            related_articles=list(related[:3]),
+            related_articles=related,
             **kwargs,
         )
 

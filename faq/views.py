@@ -2,6 +2,7 @@ from django.views.generic import ListView
 
 from faq.jsonld import faq_page
 from faq.models import Entry
+from newsroom.cache_tags import add_cache_tags
 
 
 class EntryListView(ListView):
@@ -17,4 +18,5 @@ class EntryListView(ListView):
         context = super().get_context_data(**kwargs)
         # Evaluates object_list once; the template reuses the fetched rows.
         context["faq_jsonld"] = faq_page(context["object_list"])
+        add_cache_tags(self.request, "faq")
         return context

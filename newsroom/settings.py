@@ -72,11 +72,15 @@ INSTALLED_APPS = [
     # After the apps whose pages it lists in feeds, sitemaps and metadata.
     "syndication",
     "search",
+    # Clears cached pages when the content of the apps above changes.
+    "caching",
     "demo",
     "backups",
 ]
 
 MIDDLEWARE = [
+    # First: a cached page is answered before anything else runs (caching/).
+    "caching.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -146,12 +150,31 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 if os.environ.get("REDIS_URL"):
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            # Django's, reusing its Redis client (caching/redis.py).
+            "BACKEND": "caching.redis.RedisCache",
             "LOCATION": os.environ["REDIS_URL"],
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+
+# Caching of reader pages (caching/): shared caches (the front nginx, a CDN) keep
+# a page this long at most, or until the next scheduled article goes live; where
+# no purge reaches them, this bounds how stale a page gets.
+SHARED_CACHE_SECONDS = int(os.environ.get("NEWSROOM_SHARED_CACHE_SECONDS", "60"))
+# While a front cache fetches a fresh copy, it may answer with the stale one this
+# long; while the site is down or erroring, this long.
+SHARED_CACHE_STALE_WHILE_REVALIDATE = int(
+    os.environ.get("NEWSROOM_STALE_WHILE_REVALIDATE_SECONDS", "30")
+)
+SHARED_CACHE_STALE_IF_ERROR = int(
+    os.environ.get("NEWSROOM_STALE_IF_ERROR_SECONDS", str(24 * 60 * 60))
+)
+# The app's own page cache in CACHES["default"]; 0 turns it off (headers stay).
+PAGE_CACHE_ENABLED = env_bool("NEWSROOM_PAGE_CACHE", default=True)
+# Where to send PURGE requests for changed pages (the front nginx), e.g.
+# http://127.0.0.1:8080; unset: no purge, SHARED_CACHE_SECONDS bounds staleness.
+FRONT_CACHE_PURGE_URL = os.environ.get("NEWSROOM_FRONT_CACHE_PURGE_URL", "").rstrip("/")
 
 # Axes first: it refuses a locked-out login before a password is checked. It has
 # no get_user(), so test clients' force_login() goes to ModelBackend untouched.

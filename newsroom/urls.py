@@ -3,6 +3,7 @@ from django.conf.urls.static import static
 from django.contrib import admin
 from django.urls import include, path
 
+from caching.declare import shared
 from newsroom import health, views
 
 admin.site.site_header = "Newsroom admin"
@@ -13,12 +14,14 @@ urlpatterns = [
     path("readyz", health.readyz, name="readyz"),
     path("admin/", admin.site.urls),
     path("favicon.ico", views.favicon),
-    path("", include("syndication.urls")),
-    path("corrections/", include("corrections.urls")),
-    path("faq/", include("faq.urls")),
-    path("search/", include("search.urls")),
+    # shared(): reader pages, which shared caches may keep (caching/declare.py).
+    # Share links, the admin and health checks are never kept.
+    path("", include(shared("syndication.urls"))),
+    path("corrections/", include(shared("corrections.urls"))),
+    path("faq/", include(shared("faq.urls"))),
+    path("search/", include(shared("search.urls", private_with=("q",)))),
     path("preview/", include("sharing.urls")),
-    path("", include("articles.urls")),
+    path("", include(shared("articles.urls"))),
 ]
 
 if settings.DEBUG:

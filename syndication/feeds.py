@@ -26,6 +26,7 @@ from django.utils.html import escape
 from taggit.models import Tag
 
 from articles.models import Article, ArticleQuerySet, Author, Section
+from newsroom.cache_tags import add_cache_tags
 from siteconfig.models import SiteSettings
 from syndication.feedgenerators import FEED_TYPES
 from syndication.seo import LOGO, absolute_url
@@ -173,6 +174,7 @@ class SiteFeed(Feed):
         self.feed_type = feed_type
 
     def get_object(self, request):
+        add_cache_tags(request, "list-feeds")
         return Channel(SiteSettings.current())
 
     def title(self, channel):
@@ -257,14 +259,19 @@ class SiteFeed(Feed):
 class SectionFeed(SiteFeed):
     def get_object(self, request, slug):
         section = get_object_or_404(Section, slug=slug)
+        add_cache_tags(request, "list-feeds", f"section-{section.pk}")
         return Channel(SiteSettings.current(), section)
 
 
 class TagFeed(SiteFeed):
     def get_object(self, request, slug):
-        return Channel(SiteSettings.current(), get_object_or_404(Tag, slug=slug))
+        tag = get_object_or_404(Tag, slug=slug)
+        add_cache_tags(request, "list-feeds", f"tag-{tag.slug}")
+        return Channel(SiteSettings.current(), tag)
 
 
 class AuthorFeed(SiteFeed):
     def get_object(self, request, slug):
-        return Channel(SiteSettings.current(), get_object_or_404(Author, slug=slug))
+        author = get_object_or_404(Author, slug=slug)
+        add_cache_tags(request, "list-feeds", f"author-{author.pk}")
+        return Channel(SiteSettings.current(), author)

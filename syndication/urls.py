@@ -2,6 +2,7 @@ from django.contrib.sitemaps.views import sitemap
 from django.urls import path
 
 from articles import converters  # noqa: F401 (registers uslug)
+from newsroom.cache_tags import tagged
 from syndication import views
 from syndication.feedgenerators import AtomFeed, JsonFeed, RssFeed
 from syndication.feeds import AuthorFeed, SectionFeed, SiteFeed, TagFeed
@@ -17,13 +18,13 @@ urlpatterns = [
     # Ahead of sitemap-<section>.xml: the index lists it as the "news" section.
     path(
         "sitemap-news.xml",
-        sitemap,
+        tagged(sitemap, "list-sitemaps"),
         {"sitemaps": {"news": NewsSitemap}, "template_name": "sitemaps/news.xml"},
         name="sitemap_news",
     ),
     path(
         "sitemap-<section>.xml",
-        sitemap,
+        tagged(sitemap, "list-sitemaps"),
         {"sitemaps": SITEMAPS, "template_name": "sitemaps/sitemap.xml"},
         name="sitemap_section",
     ),

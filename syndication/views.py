@@ -5,8 +5,8 @@ from urllib.parse import urlsplit, urlunsplit
 from django.contrib.sitemaps import views as sitemap_views
 from django.http import HttpResponse
 from django.urls import reverse
-from django.views.decorators.cache import cache_control
 
+from newsroom.cache_tags import add_cache_tags
 from syndication.seo import absolute_url
 from syndication.sitemaps import SITEMAPS, NewsSitemap
 
@@ -16,6 +16,7 @@ ROBOTS_DISALLOW = ("/admin/", "/preview/")
 
 def sitemap_index(request):
     """/sitemap.xml: every section's sitemap file, the news sitemap last."""
+    add_cache_tags(request, "list-sitemaps")
     response = sitemap_views.index(
         request,
         # "news" reverses to /sitemap-news.xml, which syndication/urls.py routes apart.
@@ -30,7 +31,6 @@ def sitemap_index(request):
     return response
 
 
-@cache_control(public=True, max_age=60 * 60 * 24)
 def robots_txt(request):
     """Crawl the public site but not the admin or draft previews; here are the sitemaps."""
     lines = [

@@ -10,3 +10,7 @@ STORAGES = {
     "staticfiles": {"BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"},
 }
 SECURE_SSL_REDIRECT = False
+# Tests of the pages change rows directly and read the page again; the page cache
+# is tested on its own, with the invalidation that goes with it (tests/caching/).
+# A server started for a test (tests/server.py) may turn it on: NEWSROOM_PAGE_CACHE=1.
+PAGE_CACHE_ENABLED = env_bool("NEWSROOM_PAGE_CACHE", default=False)  # noqa: F405

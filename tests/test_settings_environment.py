@@ -62,7 +62,7 @@ def test_debug_runs_without_a_secret_key():
          "django.db.backends.postgresql"),
         ({"DATABASE_URL": "postgres://u:p@db.example:5432/news"}, "db_name", "news"),
         ({"REDIS_URL": "redis://127.0.0.1:6379/0"}, "cache",
-         "django.core.cache.backends.redis.RedisCache"),
+         "caching.redis.RedisCache"),
         ({"DJANGO_SSL_REDIRECT": "0"}, "ssl_redirect", False),
     ],
 )  # fmt: skip

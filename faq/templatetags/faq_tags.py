@@ -2,15 +2,17 @@ from django import template
 
 from faq.jsonld import faq_page
 from faq.models import Entry
+from newsroom.cache_tags import add_cache_tags
 
 register = template.Library()
 
 
-@register.inclusion_tag("includes/faq_block.html")
-def article_faq(article) -> dict:
+@register.inclusion_tag("includes/faq_block.html", takes_context=True)
+def article_faq(context, article) -> dict:
     """The article's published FAQ entries, in the editor's order, and their JSON-LD.
 
     One query, however many entries the article has.
     """
     entries = list(Entry.objects.published().for_article(article))
+    add_cache_tags(context.get("request"), *(f"faq-{entry.pk}" for entry in entries))
     return {"entries": entries, "faq_jsonld": faq_page(entries)}

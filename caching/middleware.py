@@ -1,0 +1,58 @@
+"""The page cache: first in MIDDLEWARE, so a hit costs one cache read and no SQL.
+
+A GET or HEAD without a session cookie or credentials is looked up by its page name
+(caching/pages.py); a hit is answered from the stored status, headers and body (a
+304 when the reader's If-None-Match matches). Otherwise the page is made as usual,
+its declared headers set (caching/policy.py), and a page shared caches may keep is
+stored and filed under its cache tags, unless content changed while it was made:
+it may show the data from before the change, so neither we nor the front cache
+keep it. PAGE_CACHE_ENABLED=False turns the store off; the headers stay.
+"""
+
+from django.conf import settings
+from django.core.cache import cache
+
+from caching import pages, policy
+from caching.declare import PRIVATE, SHARED
+from caching.registry import registry
+
+READS = ("GET", "HEAD")
+
+
+class PageCacheMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        enabled = settings.PAGE_CACHE_ENABLED
+        page = generation = None
+        # Without a store, a page is still guarded for the front cache's sake.
+        guard = enabled or settings.FRONT_CACHE_PURGE_URL
+        if guard and request.method in READS and not policy.has_credentials(request):
+            page = pages.page_of(request)
+        if page is not None:
+            pages_registry = registry()
+            pages_registry.sync()
+            if enabled and (hit := cache.get(pages.key_of(page))) is not None:
+                return pages.answer(request, hit)
+            generation = pages_registry.generation()
+        response = self.get_response(request)
+        if getattr(request, "cache_policy", None) == SHARED and (
+            pages.page_args(request.META.get("QUERY_STRING", "")) is None
+        ):
+            # Django and nginx would read this query differently: keep it private.
+            request.cache_policy = PRIVATE
+        shared = policy.apply(request, response)
+        if shared is not None and page is not None:
+            if enabled and request.method == "GET":
+                pages.store(page, response, shared.seconds)
+                pages_registry.add(page, shared.tags)
+            # Read after storing: an invalidation from now on finds it filed.
+            if pages_registry.generation() != generation:
+                # Made while content changed: it may show the data from before.
+                cache.delete(pages.key_of(page))
+                policy.make_private(response)
+                shared = None
+        if shared is not None and pages.etag_matches(request, response.get("ETag")):
+            return pages.not_modified(response.items())
+        return response

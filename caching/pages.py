@@ -1,0 +1,92 @@
+"""A cached page: its name, its cache key, storing it and answering from it.
+
+A page is named "scheme host path?page=&p=&q=": like the front cache's key
+(deploy/), only the page, p and q arguments count, so ?utm_source=x variants share
+one entry. Their raw values are kept, as nginx's $arg_* are, so a purge names the
+same entry. A query where those arguments are ambiguous (repeated, in capitals or
+percent-encoded names, which Django and nginx read differently) is never cached:
+one page must not be filed under another's name.
+"""
+
+import hashlib
+from urllib.parse import quote, unquote_plus
+
+from django.core.cache import cache
+from django.http import HttpResponseNotModified
+from django.utils.http import parse_etags
+
+PAGE_ARGS = ("page", "p", "q")
+# What a 304 repeats of the page's headers (RFC 9110, 15.4.5).
+NOT_MODIFIED_HEADERS = ("Cache-Control", "Cache-Tag", "ETag", "Expires", "Vary")
+
+
+def page_args(query_string: str) -> dict[str, str] | None:
+    """The raw page, p and q values, or None if the query names them ambiguously."""
+    found: dict[str, str] = {}
+    for part in query_string.split("&"):
+        raw_name, _, value = part.partition("=")
+        name = unquote_plus(raw_name)
+        if name.lower() not in PAGE_ARGS and raw_name.lower() not in PAGE_ARGS:
+            continue
+        if raw_name != name or name not in PAGE_ARGS or name in found:
+            return None
+        found[name] = value
+    return found
+
+
+def page_of(request) -> str | None:
+    """The request's page name, or None if it is not one a cache may keep."""
+    args = page_args(request.META.get("QUERY_STRING", ""))
+    if args is None:
+        return None
+    # The Host as sent, unchecked: a page is stored only after the view ran, and
+    # CommonMiddleware refuses a host not in ALLOWED_HOSTS (400, never stored),
+    # so an unchecked host finds nothing.
+    host = request.META.get("HTTP_HOST") or request.META["SERVER_NAME"]
+    query = "&".join(f"{name}={args.get(name, '')}" for name in PAGE_ARGS)
+    return f"{request.scheme} {host} {request.path}?{query}"
+
+
+def key_of(page: str) -> str:
+    return "pagecache:page:" + hashlib.sha256(page.encode()).hexdigest()
+
+
+def purge_target(page: str) -> tuple[str, str]:
+    """(Host, request target) of a PURGE that names page's front-cache entry."""
+    _scheme, host, rest = page.split(" ", 2)
+    path, _, query = rest.rpartition("?")
+    args = [arg for arg in query.split("&") if not arg.endswith("=")]
+    target = quote(path, safe="/:@!$&'()*+,;=-._~")
+    return host, target + ("?" + "&".join(args) if args else "")
+
+
+def store(page: str, response, seconds: int) -> None:
+    # The response itself, pickled as Django's own cache middleware stores it:
+    # unpickling restores its headers without checking each again.
+    cache.set(key_of(page), response, seconds)
+
+
+def answer(request, response):
+    """The stored page as a response: 304 if the reader has it already."""
+    if response.status_code == 200 and etag_matches(request, response.get("ETag")):
+        return not_modified(response.items())
+    if request.method == "HEAD":
+        response.content = b""
+    return response
+
+
+def not_modified(headers) -> HttpResponseNotModified:
+    response = HttpResponseNotModified()
+    for name, value in headers:
+        if name in NOT_MODIFIED_HEADERS:
+            response[name] = value
+    return response
+
+
+def etag_matches(request, etag: str | None) -> bool:
+    header = request.META.get("HTTP_IF_NONE_MATCH")
+    if not header or not etag:
+        return False
+    # If-None-Match compares weakly (RFC 9110, 13.1.2).
+    etags = [tag.removeprefix("W/") for tag in parse_etags(header)]
+    return "*" in etags or etag.removeprefix("W/") in etags
