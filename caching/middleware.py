@@ -19,11 +19,27 @@ from caching.registry import registry
 READS = ("GET", "HEAD")
 
 
+def cached_answer(request):
+    """The stored page's answer to request (maybe a 304), or None: make the page.
+
+    Also called before Django's request handling starts (caching/wsgi.py).
+    """
+    if not settings.PAGE_CACHE_ENABLED or request.method not in READS:
+        return None
+    if policy.has_credentials(request) or (page := pages.page_of(request)) is None:
+        return None
+    registry().sync()
+    hit = cache.get(pages.key_of(page))
+    return None if hit is None else pages.answer(request, hit)
+
+
 class PageCacheMiddleware:
     def __init__(self, get_response):
         self.get_response = get_response
 
     def __call__(self, request):
+        if (hit := cached_answer(request)) is not None:
+            return hit
         enabled = settings.PAGE_CACHE_ENABLED
         page = generation = None
         # Without a store, a page is still guarded for the front cache's sake.
@@ -33,8 +49,6 @@ class PageCacheMiddleware:
         if page is not None:
             pages_registry = registry()
             pages_registry.sync()
-            if enabled and (hit := cache.get(pages.key_of(page))) is not None:
-                return pages.answer(request, hit)
             generation = pages_registry.generation()
         response = self.get_response(request)
         if getattr(request, "cache_policy", None) == SHARED and (
