@@ -4,6 +4,7 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
@@ -164,13 +165,12 @@ class ArticleQuerySet(models.QuerySet):
         """
         # Read with the article by for_detail(), so no query for them.
         tag_ids = [tag.pk for tag in article.tag_list]
-        tagged = TaggedItem.objects.filter(
-            content_type__app_label="articles",
-            content_type__model="article",
-            tag_id__in=tag_ids,
-        )
         candidates = (
-            tagged.exclude(object_id__in=[article.pk, *exclude])
+            TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(Article),
+                tag_id__in=tag_ids,
+            )
+            .exclude(object_id__in=[article.pk, *exclude])
             .order_by("-object_id")
             .values("object_id")[:RELATED_CANDIDATES]
         )
@@ -397,10 +397,10 @@ class Article(models.Model):
 
     @property
     def tag_list(self) -> list[Tag]:
-        """Tags in the order they were added (from for_detail(), no query)."""
+        """Tags, oldest tag first: a fixed order (from for_detail(), no query)."""
         if hasattr(self, "tag_rows"):
-            return self._from_rows("tag_rows", ("pk",), _tag)
-        return list(self.tags.all())
+            return self._from_rows("tag_rows", ("tag",), _tag)
+        return list(self.tags.order_by("pk"))
 
     @property
     def visible_links(self) -> list["SeeAlsoLink"]:
