@@ -1,18 +1,21 @@
+import functools
 from collections.abc import Iterable
 from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.contrib.contenttypes.fields import GenericRelation
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import Count, F, Prefetch, Q
+from django.db.models import Count, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
+from articles.json_rows import JSONRows, json_datetime, rows
 from articles.sanitize import anchor_headings, sanitize_html
 from images import processing as image_processing
 from images.models import validate_image_upload
@@ -21,6 +24,8 @@ from newsroom.text import plain_text
 from redirects.models import Redirect
 
 WORDS_PER_MINUTE = 230
+# Related articles are ranked among this many newest articles sharing a tag.
+RELATED_CANDIDATES = 300
 # Author pages show photos at 96 pixels; this keeps room for sharper screens.
 PHOTO_MAX_SIDE = 800
 
@@ -115,6 +120,9 @@ class ArticleQuerySet(models.QuerySet):
 
     def visible_to(self, user) -> "ArticleQuerySet":
         """What user may open: editors everything, writers also their own pieces."""
+        if not user.is_authenticated:
+            # Readers hold no permissions: skip asking every auth backend.
+            return self.published()
         if user.has_perm("articles.publish_article"):
             return self.all()
         if user.has_perm("articles.change_article"):
@@ -151,22 +159,86 @@ class ArticleQuerySet(models.QuerySet):
         """Articles sharing the most tags with article, then the newest.
 
         exclude holds the pks of articles to leave out (article itself always is).
+        Candidates are the newest RELATED_CANDIDATES articles carrying any of its
+        tags, found through the tag rows' index, so the query reads a few hundred
+        rows however many articles the site has.
         """
-        # Uses the tags prefetched by for_detail(), so no query for them.
-        tag_ids = [tag.pk for tag in article.tags.all()]
+        # Read with the article by for_detail(), so no query for them.
+        tag_ids = [tag.pk for tag in article.tag_list]
+        candidates = (
+            TaggedItem.objects.filter(
+                content_type=ContentType.objects.get_for_model(Article),
+                tag_id__in=tag_ids,
+            )
+            .exclude(object_id__in=[article.pk, *exclude])
+            .order_by("-object_id")
+            .values("object_id")[:RELATED_CANDIDATES]
+        )
         return (
             # The filter comes before annotate() so that Count() reuses its join
             # and counts only the shared tags, one row per article.
-            self.filter(tags__in=tag_ids)
-            .exclude(pk__in=[article.pk, *exclude])
+            self.filter(pk__in=candidates, tags__in=tag_ids)
             .annotate(shared_tags=Count("tags"))
             .order_by("-shared_tags", "-published_at", "-pk")
             .select_related("section")
-            .defer("body", "body_html", "toc")
+            .only("title", "slug", "published_at", "section__name", "section__slug")
         )
 
     def for_detail(self) -> "ArticleQuerySet":
-        return self.with_bylines().select_related("hero").prefetch_related("tags")
+        """The article page's article, in one query however much is on it.
+
+        With its section and hero, and as JSON rows its bylines, tags and see-also
+        links: read them through byline_authors, tag_list and visible_links.
+        """
+        return self.select_related("section", "hero").annotate(**_detail_rows())
+
+
+@functools.cache
+def _detail_rows() -> dict[str, JSONRows]:
+    """for_detail()'s lists, built once: they depend on no request, not even the time.
+
+    Building them costs more than running them; see-also links are therefore read
+    whatever their target's state and filtered by SeeAlsoLink.hidden_reason.
+    """
+    article = OuterRef("pk")
+    return {
+        "byline_rows": JSONRows(
+            Byline.objects.filter(article=article),
+            pk="pk",
+            position="position",
+            author="author_id",
+            name="author__name",
+            slug="author__slug",
+        ),
+        "tag_rows": JSONRows(
+            TaggedItem.objects.filter(
+                content_type__app_label="articles",
+                content_type__model="article",
+                object_id=article,
+            ),
+            pk="pk",
+            tag="tag_id",
+            name="tag__name",
+            slug="tag__slug",
+        ),
+        "link_rows": JSONRows(
+            SeeAlsoLink.objects.filter(article=article),
+            pk="pk",
+            position="position",
+            kind="kind",
+            url="url",
+            label="label",
+            description="description",
+            article="target_article_id",
+            article_title="target_article__title",
+            article_slug="target_article__slug",
+            article_status="target_article__status",
+            article_published_at="target_article__published_at",
+            section="target_section_id",
+            section_name="target_section__name",
+            section_slug="target_section__slug",
+        ),
+    }
 
 
 class Article(models.Model):
@@ -318,8 +390,58 @@ class Article(models.Model):
 
     @property
     def byline_authors(self) -> list[Author]:
-        """Authors in byline order (uses the prefetch from with_bylines())."""
+        """Authors in byline order (from for_detail() or with_bylines(), no query)."""
+        if hasattr(self, "byline_rows"):
+            return self._from_rows("byline_rows", ("position", "pk"), _author)
         return [byline.author for byline in self.bylines.all()]
+
+    @property
+    def tag_list(self) -> list[Tag]:
+        """Tags, oldest tag first: a fixed order (from for_detail(), no query)."""
+        if hasattr(self, "tag_rows"):
+            return self._from_rows("tag_rows", ("tag",), _tag)
+        return list(self.tags.order_by("pk"))
+
+    @property
+    def visible_links(self) -> list["SeeAlsoLink"]:
+        """The see-also links readers see, in order (from for_detail(), no query)."""
+        if hasattr(self, "link_rows"):
+            links = self._from_rows("link_rows", ("position", "pk"), self._link)
+            return [link for link in links if not link.hidden_reason]
+        return list(self.see_also_links.visible())
+
+    def _from_rows(self, name: str, order: tuple[str, ...], build) -> list:
+        """Objects built once from for_detail()'s JSON rows in attribute name."""
+        built = self.__dict__.setdefault("_built_rows", {})
+        if name not in built:
+            built[name] = [build(row) for row in rows(getattr(self, name), *order)]
+        return built[name]
+
+    def _link(self, row: dict) -> "SeeAlsoLink":
+        target_article = target_section = None
+        if row["article"] is not None:
+            target_article = Article(
+                pk=row["article"],
+                title=row["article_title"],
+                slug=row["article_slug"],
+                status=row["article_status"],
+                published_at=json_datetime(row["article_published_at"]),
+            )
+        if row["section"] is not None:
+            target_section = Section(
+                pk=row["section"], name=row["section_name"], slug=row["section_slug"]
+            )
+        return SeeAlsoLink(
+            pk=row["pk"],
+            article=self,
+            position=row["position"],
+            kind=row["kind"],
+            url=row["url"],
+            label=row["label"],
+            description=row["description"],
+            target_article=target_article,
+            target_section=target_section,
+        )
 
     @property
     def description(self) -> str:
@@ -389,6 +511,14 @@ class Article(models.Model):
             stored.slug != self.slug or stored.status != Status.PUBLISHED
         ):
             Redirect.objects.filter(old_path=self.get_absolute_url()).delete()
+
+
+def _author(row: dict) -> Author:
+    return Author(pk=row["author"], name=row["name"], slug=row["slug"])
+
+
+def _tag(row: dict) -> Tag:
+    return Tag(pk=row["tag"], name=row["name"], slug=row["slug"])
 
 
 class Byline(models.Model):

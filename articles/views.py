@@ -100,7 +100,7 @@ class ArticleDetailView(DetailView):
 
     def get_context_data(self, **kwargs):
         article = self.object
-        links = list(article.see_also_links.visible())
+        links = article.visible_links
         linked = [
             link.target_article_id for link in links if link.kind == LinkKind.ARTICLE
         ]

@@ -150,7 +150,7 @@ def article_jsonld(article: Article, site, site_url: str, language: str) -> dict
         "isAccessibleForFree": True,
         "inLanguage": language,
         "articleSection": article.section.name,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in article.tag_list],
     }
     return {key: value for key, value in data.items() if value not in (None, "", [])}
 

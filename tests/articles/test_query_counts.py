@@ -12,6 +12,9 @@ pytestmark = pytest.mark.django_db
 # One of them reads the site settings: without a cache every worker shares, once
 # per request, so that a save shows everywhere at once (siteconfig/models.py).
 MAX_QUERIES = 9
+# The uncached article page (issue #10): its article, see-also links, bylines and
+# tags in one query; related articles; site settings; navigation; notes; FAQ.
+ARTICLE_MAX_QUERIES = 6
 
 
 def fill(section, author, *, articles: int, extra_authors: int, tags: int):
@@ -54,7 +57,7 @@ def test_article_page_query_count_is_constant(client):
     small = count_queries(client, small_article.get_absolute_url())
     big = count_queries(client, big_article.get_absolute_url())
     assert small == big
-    assert big <= MAX_QUERIES
+    assert big <= ARTICLE_MAX_QUERIES
 
 
 def add_see_also(article, *, links: int):
@@ -85,4 +88,4 @@ def test_article_page_query_count_is_constant_with_see_also(client):
     big = count_queries(client, big_article.get_absolute_url())
 
     assert small == big
-    assert big <= MAX_QUERIES
+    assert big <= ARTICLE_MAX_QUERIES

@@ -8,7 +8,7 @@ from pytest_django.asserts import assertContains, assertNotContains
 
 from articles.models import Article
 from corrections.models import Kind, Note
-from tests.articles.test_query_counts import MAX_QUERIES
+from tests.articles.test_query_counts import ARTICLE_MAX_QUERIES
 from tests.factories import make_article
 from tests.page import count_queries, jsonld_blocks
 
@@ -150,4 +150,4 @@ def test_article_page_query_count_is_constant_as_notes_grow(client):
     big = count_queries(client, many.get_absolute_url())
 
     assert small == big
-    assert big <= MAX_QUERIES
+    assert big <= ARTICLE_MAX_QUERIES

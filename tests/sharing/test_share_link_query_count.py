@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from articles.models import Status
-from tests.articles.test_query_counts import MAX_QUERIES, add_see_also
+from tests.articles.test_query_counts import ARTICLE_MAX_QUERIES, add_see_also
 from tests.factories import make_article, make_author, make_share_link
 from tests.page import count_queries
 
@@ -31,4 +31,4 @@ def test_preview_query_count_is_constant(client):
 
     assert small_count == big_count
     # The article page's budget, plus the one query that finds the link.
-    assert big_count <= MAX_QUERIES + 1
+    assert big_count <= ARTICLE_MAX_QUERIES + 1
