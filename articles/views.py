@@ -112,7 +112,7 @@ class ArticleDetailView(DetailView):
             f"article-{article.pk}",
             f"section-{article.section_id}",
             *(f"author-{author.pk}" for author in article.byline_authors),
-            *(f"tag-{tag.slug}" for tag in article.tags.all()),
+            *(f"tag-{tag.slug}" for tag in article.tag_list),
             # Linked and related articles show by title: they change, it changes.
             *(f"article-{pk}" for pk in linked),
             *article_tags(related),
