@@ -14,12 +14,12 @@ import itertools
 import random
 import re
 from collections.abc import Callable
+from contextlib import contextmanager
 from dataclasses import dataclass, field
 from datetime import datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.db import connection, transaction
-from django.db.models import F
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
@@ -31,9 +31,11 @@ from search.models import Document, DocumentKind
 
 GENERATED_PREFIX = "generated-"
 YEARS = 8
-# Shares of all articles: drafts and pieces in review, scheduled ones, and those
-# published in the last two days (the news sitemap's window).
-DRAFTS, SCHEDULED, RECENT = 0.03, 0.01, 0.01
+# Shares of all articles: drafts and pieces in review, and scheduled ones.
+DRAFTS, SCHEDULED = 0.03, 0.01
+# Articles published in the last two days (the news sitemap's window), whatever the
+# archive's size: a newsroom's daily output doesn't grow with its archive.
+RECENT = 40
 KINDS = ((Kind.NEWS, 5), (Kind.EXPLAINER, 3), (Kind.GUIDE, 2))
 
 
@@ -92,18 +94,26 @@ class Writer:
                 text.append(paragraph)
         return "".join(html), " ".join(text)
 
-    def published_at(self, now: datetime) -> tuple[str, datetime | None]:
-        """A status and date: mostly published over the years, some scheduled or drafts."""
+    def dates(
+        self, now: datetime, *, recent: bool
+    ) -> tuple[str, datetime | None, datetime]:
+        """A status, publication date and last save: mostly published over the years.
+
+        recent pieces went live in the last two days (the news sitemap's window);
+        of the others, some are scheduled and some are drafts saved lately.
+        """
         roll = self.rng.random()
+        if recent:
+            live = now - timedelta(minutes=self.rng.randint(1, 2800))
+            return Status.PUBLISHED, live, live
+        saved = now - timedelta(minutes=self.rng.randint(60, 90 * 1440))
         if roll < DRAFTS:
-            status = self.rng.choice((Status.DRAFT, Status.IN_REVIEW))
-            return status, None
+            return self.rng.choice((Status.DRAFT, Status.IN_REVIEW)), None, saved
         if roll < DRAFTS + SCHEDULED:
-            return Status.PUBLISHED, now + timedelta(minutes=self.rng.randint(5, 43200))
-        if roll < DRAFTS + SCHEDULED + RECENT:
-            return Status.PUBLISHED, now - timedelta(minutes=self.rng.randint(1, 2800))
-        minutes = self.rng.randint(60, YEARS * 525_600)
-        return Status.PUBLISHED, now - timedelta(minutes=minutes)
+            later = now + timedelta(minutes=self.rng.randint(5, 43200))
+            return Status.PUBLISHED, later, saved
+        live = now - timedelta(minutes=self.rng.randint(2880, YEARS * 525_600))
+        return Status.PUBLISHED, live, live
 
 
 def zipf_weights(count: int) -> list[float]:
@@ -200,6 +210,7 @@ class Archive:
                     writer,
                     range(first + done, first + done + size),
                     now=now,
+                    recent=first + RECENT,
                     section_ids=section_ids,
                     authors=(author_ids, author_weights),
                     tags=(tag_ids, tag_weights),
@@ -207,18 +218,19 @@ class Archive:
                 )
             done += size
             progress(done)
-        self._date_rows()
         analyze()
         return done
 
-    def _batch(self, writer, numbers, *, now, section_ids, authors, tags, article_type):
+    def _batch(
+        self, writer, numbers, *, now, recent, section_ids, authors, tags, article_type
+    ):
         rng = writer.rng
         articles, texts = [], []
         for n in numbers:
             title = writer.title()
             body, text = writer.body()
             body_html, toc = anchor_headings(body)
-            status, published_at = writer.published_at(now)
+            status, published_at, saved_at = writer.dates(now, recent=n < recent)
             summary = writer.sentence(15, 35) if rng.random() < 0.7 else ""
             articles.append(
                 Article(
@@ -234,10 +246,13 @@ class Archive:
                     section_id=rng.choice(section_ids),
                     status=status,
                     published_at=published_at,
+                    created_at=saved_at,
+                    updated_at=saved_at,
                 )
             )
             texts.append(text)
-        Article.objects.bulk_create(articles)
+        with dated_by_hand(Article):
+            Article.objects.bulk_create(articles)
         author_ids, author_weights = authors
         tag_ids, tag_weights = tags
         bylines, tagged = [], []
@@ -271,13 +286,23 @@ class Archive:
             for article, text in zip(articles, texts, strict=True)
         )
 
-    @staticmethod
-    def _date_rows() -> None:
-        # bulk_create stamps created_at and updated_at with now: date each row as if
-        # it had been written when it went live, so sitemaps' lastmod spread out.
-        Article.objects.filter(
-            slug__startswith=GENERATED_PREFIX, published_at__isnull=False
-        ).update(created_at=F("published_at"), updated_at=F("published_at"))
+
+@contextmanager
+def dated_by_hand(model):
+    """Let bulk_create keep the created_at and updated_at set on each row.
+
+    auto_now and auto_now_add would stamp every row with the time of the run, as
+    if the whole archive had been written at once.
+    """
+    dates = [model._meta.get_field(name) for name in ("created_at", "updated_at")]
+    saved = [(date.auto_now, date.auto_now_add) for date in dates]
+    for date in dates:
+        date.auto_now = date.auto_now_add = False
+    try:
+        yield
+    finally:
+        for date, (auto_now, auto_now_add) in zip(dates, saved, strict=True):
+            date.auto_now, date.auto_now_add = auto_now, auto_now_add
 
 
 def analyze() -> None:

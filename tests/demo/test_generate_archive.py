@@ -131,3 +131,9 @@ def test_force_writes_next_to_real_articles():
     make_article()
     generate(force=True)
     assert generated().count() == ARTICLES
+
+
+def test_rows_are_dated_when_written_not_when_generated(archive):
+    live = generated().published()
+    assert all(a.created_at == a.updated_at == a.published_at for a in live)
+    assert not generated().filter(updated_at__gt=timezone.now()).exists()
