@@ -4,34 +4,45 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from articles.models import Article, Author, Kind, LinkKind, Section
+from articles.paging import NewerOlderPaginator
 
 
 class ArticleListView(ListView):
     paginate_by = 20
+    paginator_class = NewerOlderPaginator
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().newest_first().for_listing()
 
 
 class NewsListView(ListView):
     """The live news feed: news items only, newest first."""
 
     paginate_by = 20
+    paginator_class = NewerOlderPaginator
     template_name = "articles/news_list.html"
 
     def get_queryset(self):
-        return Article.objects.published().of_kind(Kind.NEWS).for_listing()
+        return (
+            Article.objects.published().of_kind(Kind.NEWS).newest_first().for_listing()
+        )
 
 
 class SectionDetailView(ListView):
     """A section's page: its description, then its articles, newest first."""
 
     paginate_by = 20
+    paginator_class = NewerOlderPaginator
     template_name = "articles/section_detail.html"
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return Article.objects.published().in_section(self.section).for_listing()
+        return (
+            Article.objects.published()
+            .in_section(self.section)
+            .newest_first()
+            .for_listing()
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(
@@ -41,11 +52,17 @@ class SectionDetailView(ListView):
 
 class TagDetailView(ListView):
     paginate_by = 20
+    paginator_class = NewerOlderPaginator
     template_name = "articles/tag_detail.html"
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return Article.objects.published().tagged(self.tag.slug).for_listing()
+        return (
+            Article.objects.published()
+            .tagged(self.tag.slug)
+            .newest_first()
+            .for_listing()
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)
@@ -53,11 +70,17 @@ class TagDetailView(ListView):
 
 class AuthorDetailView(ListView):
     paginate_by = 20
+    paginator_class = NewerOlderPaginator
     template_name = "articles/author_detail.html"
 
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
-        return Article.objects.published().by_author(self.author).for_listing()
+        return (
+            Article.objects.published()
+            .by_author(self.author)
+            .newest_first()
+            .for_listing()
+        )
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(author=self.author, **kwargs)

@@ -127,7 +127,8 @@ class Channel:
         # Items carry the body and tags, unlike cards: all in a fixed number of
         # queries. The editor's raw body and the contents list stay behind.
         return (
-            articles.with_bylines()
+            articles.newest_first()
+            .with_bylines()
             .select_related("hero")
             .prefetch_related("tags")
             .defer("body", "toc")[:FEED_LENGTH]
