@@ -150,7 +150,8 @@ class ArticleQuerySet(models.QuerySet):
         up to MANY_MEMBERS rows, so it costs the same at any size. Neither joins
         and DISTINCTs, which sorts every member before cutting a page.
         """
-        if rows[:MANY_MEMBERS].count() < MANY_MEMBERS:
+        # Unordered: Byline's ordering would sort every row before the LIMIT.
+        if rows.order_by()[:MANY_MEMBERS].count() < MANY_MEMBERS:
             return self.filter(pk__in=rows.values(column))
         return self.filter(Exists(rows.filter(**{column: OuterRef("pk")})))
 
