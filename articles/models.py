@@ -11,7 +11,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
 from taggit.managers import TaggableManager
-from taggit.models import TaggedItem
+from taggit.models import Tag, TaggedItem
 
 from articles.sanitize import anchor_headings, sanitize_html
 from images import processing as image_processing
@@ -133,11 +133,13 @@ class ArticleQuerySet(models.QuerySet):
     def by_author(self, author: Author) -> "ArticleQuerySet":
         return self.member_of(Byline.objects.filter(author=author), "article")
 
-    def tagged(self, slug: str) -> "ArticleQuerySet":
+    def tagged(self, tag: Tag) -> "ArticleQuerySet":
+        # By the tag's id, not its slug: PostgreSQL's statistics then know how
+        # many articles this tag has, and plan for it.
         items = TaggedItem.objects.filter(
             content_type__app_label="articles",
             content_type__model="article",
-            tag__slug=slug,
+            tag=tag,
         )
         return self.member_of(items, "object_id")
 

@@ -57,12 +57,7 @@ class TagDetailView(ListView):
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return (
-            Article.objects.published()
-            .tagged(self.tag.slug)
-            .newest_first()
-            .for_listing()
-        )
+        return Article.objects.published().tagged(self.tag).newest_first().for_listing()
 
     def get_context_data(self, **kwargs):
         return super().get_context_data(tag=self.tag, **kwargs)

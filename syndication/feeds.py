@@ -121,7 +121,7 @@ class Channel:
             case Section():
                 articles = articles.in_section(self.subject)
             case Tag():
-                articles = articles.tagged(self.subject.slug)
+                articles = articles.tagged(self.subject)
             case Author():
                 articles = articles.by_author(self.subject)
         # Items carry the body and tags, unlike cards: all in a fixed number of
