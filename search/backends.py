@@ -107,14 +107,16 @@ class PostgreSQLSearch:
     @classmethod
     def search(cls, query: str, *, limit: int, offset: int) -> Page:
         published, published_params = _published_filter()
-        # "matches" takes the newest MAX_MATCHES matches; the page query ranks,
+        # "matches" takes the newest MAX_MATCHES matches (the query spelled out, not
+        # q.query, so the planner sees how common its words are: a common word
+        # walks the newest documents, a rare one the GIN index); the page query ranks,
         # counts and cuts them; ts_headline, which reads the whole text, then runs
         # for that page's rows only.
         sql = f"""
             WITH q AS (SELECT websearch_to_tsquery('english', %s) AS query),
             matches AS (
-                SELECT d.id FROM search_document d, q
-                WHERE d.search_vector @@ q.query
+                SELECT d.id FROM search_document d
+                WHERE d.search_vector @@ websearch_to_tsquery('english', %s)
                 ORDER BY d.id DESC LIMIT %s
             )
             SELECT page.total, page.matched, d.kind, d.object_id, page.rank,
@@ -134,7 +136,7 @@ class PostgreSQLSearch:
             CROSS JOIN q
             ORDER BY page.rank DESC, d.id DESC
         """
-        params = [query, MAX_MATCHES, cls.WHOLE, cls.EXCERPT, cls.EXCERPT]
+        params = [query, query, MAX_MATCHES, cls.WHOLE, cls.EXCERPT, cls.EXCERPT]
         params += [*published_params, limit, offset]
         return _page(query, offset, _fetch(sql, params))
 
