@@ -11,8 +11,10 @@ For each backend and size it builds an archive with `manage.py generate_archive`
 nr_scale_1k, nr_scale_100k... on the server --postgres points at), unless --reuse
 finds one of that size already. Then, in one process per archive, it requests each
 page with Django's test client, uncached: NEWSROOM_PAGE_CACHE=0 and the cache
-cleared before every request. A page's figure is the median of --repeat requests
-after one warm-up. It prints page | small ms | large ms | ratio, per backend.
+cleared before every request. Each archive's process makes --repeat requests per
+page after one warm-up, and the sizes take turns for --rounds rounds; a page's
+figure is the median of all its requests. It prints page | small ms | large ms |
+ratio, per backend.
 It is a measurement, not a test: pytest doesn't collect bench/.
 """
 
@@ -46,7 +48,8 @@ def main():
     parser = argparse.ArgumentParser(description=__doc__.split("\n\n")[0])
     parser.add_argument("--backend", choices=["sqlite", "postgresql", "both"])
     parser.add_argument("--sizes", default="1000,100000")
-    parser.add_argument("--repeat", type=int, default=7)
+    parser.add_argument("--repeat", type=int, default=3, help="Requests per round.")
+    parser.add_argument("--rounds", type=int, default=3)
     parser.add_argument(
         "--postgres", default="postgres://postgres@127.0.0.1:5432/postgres"
     )
@@ -69,11 +72,20 @@ def main():
         folder = Path(args.sqlite_dir or tmp)
         folder.mkdir(parents=True, exist_ok=True)
         for backend in backends:
-            results = {}
-            for size in sizes:
-                url = database(backend, size, folder, args)
+            urls = {size: database(backend, size, folder, args) for size in sizes}
+            for size, url in urls.items():
                 build(url, size, args.reuse)
-                results[size] = run_measure(url, args.repeat)
+            # Sizes take turns, round after round: a machine whose load drifts
+            # slows both alike.
+            samples = {size: {} for size in sizes}
+            for _ in range(args.rounds):
+                for size, url in urls.items():
+                    for page, times in run_measure(url, args.repeat).items():
+                        samples[size].setdefault(page, []).extend(times)
+            results = {
+                size: {page: statistics.median(t) for page, t in pages.items()}
+                for size, pages in samples.items()
+            }
             table(backend, sizes, results)
 
 
@@ -223,7 +235,7 @@ def sitemap_files() -> dict[str, str]:
     return files
 
 
-def measure(repeat: int) -> dict[str, float]:
+def measure(repeat: int) -> dict[str, list[float]]:
     sys.path.insert(0, str(PROJECT))
     import django
 
@@ -232,7 +244,7 @@ def measure(repeat: int) -> dict[str, float]:
     from django.test import Client
 
     client = Client()
-    medians = {}
+    samples = {}
     for name, url in pages().items():
         times = []
         for _ in range(repeat + 1):
@@ -245,8 +257,8 @@ def measure(repeat: int) -> dict[str, float]:
             times.append((time.perf_counter() - started) * 1000)
             if response.status_code != 200 or not content:
                 raise SystemExit(f"{url} answered {response.status_code}")
-        medians[name] = statistics.median(times[1:])
-    return medians
+        samples[name] = times[1:]
+    return samples
 
 
 if __name__ == "__main__":
