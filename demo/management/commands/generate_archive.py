@@ -49,10 +49,21 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--articles", type=int, default=1000)
-        parser.add_argument("--tags", type=int, default=500, help="Tags in use.")
-        parser.add_argument("--authors", type=int, default=50)
-        parser.add_argument("--sections", type=int, default=10)
+        parser.add_argument(
+            "--articles", type=int, default=1000, help="Articles to add (1000)."
+        )
+        parser.add_argument(
+            "--tags",
+            type=int,
+            default=500,
+            help="Tags to spread over them, a few on many articles (500).",
+        )
+        parser.add_argument(
+            "--authors", type=int, default=50, help="Authors to sign them (50)."
+        )
+        parser.add_argument(
+            "--sections", type=int, default=10, help="Sections to file them in (10)."
+        )
         parser.add_argument(
             "--batch-size", type=int, default=2000, help="Articles per INSERT batch."
         )
