@@ -8,7 +8,7 @@ from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
 from django.db import models, transaction
-from django.db.models import Count, F, OuterRef, Prefetch, Q
+from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.text import Truncator
@@ -26,6 +26,9 @@ from redirects.models import Redirect
 WORDS_PER_MINUTE = 230
 # Related articles are ranked among this many newest articles sharing a tag.
 RELATED_CANDIDATES = 300
+# Above this many articles, a tag or author page walks the newest articles rather
+# than sorting all of theirs (ArticleQuerySet.member_of()).
+MANY_MEMBERS = 1000
 # Author pages show photos at 96 pixels; this keeps room for sharper screens.
 PHOTO_MAX_SIDE = 800
 
@@ -136,10 +139,39 @@ class ArticleQuerySet(models.QuerySet):
         return self.filter(kind=kind)
 
     def by_author(self, author: Author) -> "ArticleQuerySet":
-        return self.filter(bylines__author=author)
+        return self.member_of(Byline.objects.filter(author=author), "article")
 
-    def tagged(self, slug: str) -> "ArticleQuerySet":
-        return self.filter(tags__slug=slug).distinct()
+    def tagged(self, tag: Tag) -> "ArticleQuerySet":
+        # By the tag's id, not its slug: PostgreSQL's statistics then know how
+        # many articles this tag has, and plan for it.
+        items = TaggedItem.objects.filter(
+            content_type__app_label="articles",
+            content_type__model="article",
+            tag=tag,
+        )
+        return self.member_of(items, "object_id")
+
+    def member_of(self, rows: models.QuerySet, column: str) -> "ArticleQuerySet":
+        """Articles that rows name in column (a byline's article, a tag's object_id).
+
+        A page of a few members is found from their rows and sorted; a page of
+        many by walking the newest articles (the list indexes) and probing each
+        for membership, which stops at a page. Which one: one query that counts
+        up to MANY_MEMBERS rows, so it costs the same at any size. Neither joins
+        and DISTINCTs, which sorts every member before cutting a page.
+        """
+        # Unordered: Byline's ordering would sort every row before the LIMIT.
+        if rows.order_by()[:MANY_MEMBERS].count() < MANY_MEMBERS:
+            return self.filter(pk__in=rows.values(column))
+        return self.filter(Exists(rows.filter(**{column: OuterRef("pk")})))
+
+    def newest_first(self) -> "ArticleQuerySet":
+        """Newest first, in the order of the reader-list indexes (Meta.indexes).
+
+        For published() rows only: the model's ordering puts undated drafts last,
+        which no index of a list page needs.
+        """
+        return self.order_by("-published_at", "-pk")
 
     def with_bylines(self) -> "ArticleQuerySet":
         """Load section and authors (in byline order) in a fixed number of queries."""
@@ -350,7 +382,25 @@ class Article(models.Model):
                 name="published_needs_date",
             )
         ]
-        indexes = [models.Index(fields=("status", "-published_at"))]
+        # Reader lists: published() filters status and published_at, newest_first()
+        # orders by published_at and pk; each list walks its index and stops at a page.
+        indexes = [
+            models.Index(
+                fields=("status", "-published_at", "-id"), name="article_list_home"
+            ),
+            models.Index(
+                fields=("section", "status", "-published_at", "-id"),
+                name="article_list_section",
+            ),
+            models.Index(
+                fields=("kind", "status", "-published_at", "-id"),
+                name="article_list_kind",
+            ),
+            # The sitemap index's lastmod: the latest of each, found at the end of
+            # its index (syndication/sitemaps.py).
+            models.Index(fields=("updated_at",), name="article_updated_at"),
+            models.Index(fields=("revised_at",), name="article_revised_at"),
+        ]
         permissions = [
             ("publish_article", "Can publish, schedule and unpublish articles"),
         ]
@@ -535,6 +585,8 @@ class Byline(models.Model):
                 fields=("article", "author"), name="one_byline_per_author"
             )
         ]
+        # An author's page finds their articles from this index alone.
+        indexes = [models.Index(fields=("author", "article"), name="byline_author")]
 
     def __str__(self):
         return f"{self.author} on {self.article}"

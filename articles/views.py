@@ -4,6 +4,7 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from articles.models import Article, Author, Kind, LinkKind, Section
+from articles.paging import NewerOlderPaginator
 from newsroom.cache_tags import add_cache_tags, article_tags
 
 
@@ -23,36 +24,46 @@ class ListingTags:
 
 class ArticleListView(ListingTags, ListView):
     paginate_by = 20
+    paginator_class = NewerOlderPaginator
 
     def listing_tags(self):
         return ["list-home"]
 
     def get_queryset(self):
-        return Article.objects.published().for_listing()
+        return Article.objects.published().newest_first().for_listing()
 
 
 class NewsListView(ListingTags, ListView):
     """The live news feed: news items only, newest first."""
 
     paginate_by = 20
+    paginator_class = NewerOlderPaginator
     template_name = "articles/news_list.html"
 
     def listing_tags(self):
         return ["list-news"]
 
     def get_queryset(self):
-        return Article.objects.published().of_kind(Kind.NEWS).for_listing()
+        return (
+            Article.objects.published().of_kind(Kind.NEWS).newest_first().for_listing()
+        )
 
 
 class SectionDetailView(ListingTags, ListView):
     """A section's page: its description, then its articles, newest first."""
 
     paginate_by = 20
+    paginator_class = NewerOlderPaginator
     template_name = "articles/section_detail.html"
 
     def get_queryset(self):
         self.section = get_object_or_404(Section, slug=self.kwargs["slug"])
-        return Article.objects.published().in_section(self.section).for_listing()
+        return (
+            Article.objects.published()
+            .in_section(self.section)
+            .newest_first()
+            .for_listing()
+        )
 
     def listing_tags(self):
         return [f"section-{self.section.pk}"]
@@ -65,11 +76,12 @@ class SectionDetailView(ListingTags, ListView):
 
 class TagDetailView(ListingTags, ListView):
     paginate_by = 20
+    paginator_class = NewerOlderPaginator
     template_name = "articles/tag_detail.html"
 
     def get_queryset(self):
         self.tag = get_object_or_404(Tag, slug=self.kwargs["slug"])
-        return Article.objects.published().tagged(self.tag.slug).for_listing()
+        return Article.objects.published().tagged(self.tag).newest_first().for_listing()
 
     def listing_tags(self):
         return [f"tag-{self.tag.slug}"]
@@ -80,11 +92,17 @@ class TagDetailView(ListingTags, ListView):
 
 class AuthorDetailView(ListingTags, ListView):
     paginate_by = 20
+    paginator_class = NewerOlderPaginator
     template_name = "articles/author_detail.html"
 
     def get_queryset(self):
         self.author = get_object_or_404(Author, slug=self.kwargs["slug"])
-        return Article.objects.published().by_author(self.author).for_listing()
+        return (
+            Article.objects.published()
+            .by_author(self.author)
+            .newest_first()
+            .for_listing()
+        )
 
     def listing_tags(self):
         return [f"author-{self.author.pk}"]

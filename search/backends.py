@@ -5,6 +5,10 @@ query (the total is a window count over the ranked matches); count() only counts
 Both keep only documents whose object its kind's published() returns at query time
 (search.registry), so drafts and scheduled articles never reach readers.
 
+Only the newest MAX_MATCHES matching documents (by id: indexing order) are ranked
+and counted, so a word that every article holds costs the same in a large archive
+as in a small one; Page.capped says when more matched.
+
 - PostgreSQL: websearch_to_tsquery('english', query) against the weighted tsvector
   column (title A, summary B, body C) with its GIN index; ranked by ts_rank;
   ts_headline marks the matches.
@@ -19,12 +23,15 @@ import re
 from dataclasses import dataclass
 
 from django.db import connection
+from django.db.models import F
 
 from search import registry
 from search.highlight import END, START
 
 # Words around a match in a summary or body excerpt (tokens on SQLite).
 SNIPPET_WORDS = 30
+# Matching documents ranked at most, newest first: 50 pages of results.
+MAX_MATCHES = 1000
 
 
 @dataclass(frozen=True)
@@ -41,10 +48,14 @@ class Hit:
 
 @dataclass(frozen=True)
 class Page:
-    """Up to limit hits, best first, and how many published documents match in all."""
+    """Up to limit hits, best first, and how many published documents match in all.
+
+    capped: more than MAX_MATCHES documents matched; total counts the newest only.
+    """
 
     hits: list[Hit]
     total: int
+    capped: bool = False
 
 
 def search(query: str, *, limit: int, offset: int = 0) -> Page:
@@ -65,12 +76,19 @@ def _backend():
 
 
 def _published_filter() -> tuple[str, list]:
-    """SQL keeping documents (alias d) of published objects; published() decides."""
+    """SQL keeping documents (alias d) of published objects; published() decides.
+
+    EXISTS, probed by primary key for each match, rather than IN: SQLite would
+    list every published object on each search.
+    """
     parts, params = [], []
     for indexable in registry.indexables():
-        pks = indexable.published().order_by().values("pk")
+        pks = indexable.published().order_by().values(published_pk=F("pk"))
         pks_sql, pks_params = pks.query.sql_with_params()
-        parts.append(f"(d.kind = %s AND d.object_id IN ({pks_sql}))")
+        parts.append(
+            f"(d.kind = %s AND EXISTS (SELECT 1 FROM ({pks_sql}) published"
+            " WHERE published.published_pk = d.object_id))"
+        )
         params += [indexable.kind, *pks_params]
     return f"({' OR '.join(parts) or '1 = 0'})", params
 
@@ -89,19 +107,28 @@ class PostgreSQLSearch:
     @classmethod
     def search(cls, query: str, *, limit: int, offset: int) -> Page:
         published, published_params = _published_filter()
-        # The inner query ranks, counts and cuts the page; ts_headline, which reads
-        # the whole text, then runs for that page's rows only.
+        # "matches" takes the newest MAX_MATCHES matches (the query spelled out, not
+        # q.query, so the planner sees how common its words are: a common word
+        # walks the newest documents, a rare one the GIN index); the page query ranks,
+        # counts and cuts them; ts_headline, which reads the whole text, then runs
+        # for that page's rows only.
         sql = f"""
-            WITH q AS (SELECT websearch_to_tsquery('english', %s) AS query)
-            SELECT page.total, d.kind, d.object_id, page.rank,
+            WITH q AS (SELECT websearch_to_tsquery('english', %s) AS query),
+            matches AS (
+                SELECT d.id FROM search_document d
+                WHERE d.search_vector @@ websearch_to_tsquery('english', %s)
+                ORDER BY d.id DESC LIMIT %s
+            )
+            SELECT page.total, page.matched, d.kind, d.object_id, page.rank,
                 ts_headline('english', d.title, q.query, %s),
                 ts_headline('english', d.summary, q.query, %s),
                 ts_headline('english', d.body, q.query, %s)
             FROM (
                 SELECT d.id, ts_rank(d.search_vector, q.query) AS rank,
-                    count(*) OVER () AS total
-                FROM search_document d, q
-                WHERE d.search_vector @@ q.query AND {published}
+                    count(*) OVER () AS total,
+                    (SELECT count(*) FROM matches) AS matched
+                FROM matches JOIN search_document d ON d.id = matches.id, q
+                WHERE {published}
                 ORDER BY rank DESC, d.id DESC
                 LIMIT %s OFFSET %s
             ) page
@@ -109,7 +136,7 @@ class PostgreSQLSearch:
             CROSS JOIN q
             ORDER BY page.rank DESC, d.id DESC
         """
-        params = [query, cls.WHOLE, cls.EXCERPT, cls.EXCERPT]
+        params = [query, query, MAX_MATCHES, cls.WHOLE, cls.EXCERPT, cls.EXCERPT]
         params += [*published_params, limit, offset]
         return _page(query, offset, _fetch(sql, params))
 
@@ -117,11 +144,14 @@ class PostgreSQLSearch:
     def count(cls, query: str) -> int:
         published, published_params = _published_filter()
         sql = f"""
-            SELECT COUNT(*) FROM search_document d
-            WHERE d.search_vector @@ websearch_to_tsquery('english', %s)
-            AND {published}
+            SELECT COUNT(*) FROM (
+                SELECT d.id FROM search_document d
+                WHERE d.search_vector @@ websearch_to_tsquery('english', %s)
+                ORDER BY d.id DESC LIMIT %s
+            ) matches JOIN search_document d ON d.id = matches.id
+            WHERE {published}
         """
-        return _fetch(sql, [query, *published_params])[0][0]
+        return _fetch(sql, [query, MAX_MATCHES, *published_params])[0][0]
 
 
 class SQLiteSearch:
@@ -131,22 +161,25 @@ class SQLiteSearch:
         if not match:
             return Page([], 0)
         published, published_params = _published_filter()
-        # The page is ranked, counted and cut first; highlight() and snippet() then
-        # run for its rows only (SQLite would otherwise compute them for every match).
-        # bm25() is lower for better matches, so it is negated into Hit.rank; it can't
-        # sit in the query with the window count, hence "matches".
+        # "matches" takes the newest MAX_MATCHES matches (FTS5 walks its index by
+        # rowid and stops), with bm25(), which must sit in a query with MATCH; the
+        # page is then ranked, counted and cut; highlight() and snippet() run for
+        # its rows only. bm25() is lower for better matches: negated into Hit.rank.
         sql = f"""
             WITH matches AS (
-                SELECT d.id, -bm25(search_document_fts, 10.0, 4.0, 1.0) AS rank
+                SELECT rowid AS id, -bm25(search_document_fts, 10.0, 4.0, 1.0) AS rank
                 FROM search_document_fts
-                JOIN search_document d ON d.id = search_document_fts.rowid
-                WHERE search_document_fts MATCH %s AND {published}
+                WHERE search_document_fts MATCH %s
+                ORDER BY rowid DESC LIMIT %s
             ), page AS (
-                SELECT id, rank, count(*) OVER () AS total FROM matches
-                ORDER BY rank DESC, id DESC
+                SELECT d.id, matches.rank, count(*) OVER () AS total,
+                    (SELECT count(*) FROM matches) AS matched
+                FROM matches JOIN search_document d ON d.id = matches.id
+                WHERE {published}
+                ORDER BY matches.rank DESC, d.id DESC
                 LIMIT %s OFFSET %s
             )
-            SELECT page.total, d.kind, d.object_id, page.rank,
+            SELECT page.total, page.matched, d.kind, d.object_id, page.rank,
                 highlight(search_document_fts, 0, %s, %s),
                 snippet(search_document_fts, 1, %s, %s, '…', %s),
                 snippet(search_document_fts, 2, %s, %s, '…', %s)
@@ -157,7 +190,7 @@ class SQLiteSearch:
             ORDER BY page.rank DESC, d.id DESC
         """
         markers = [START, END]
-        params = [match, *published_params, limit, offset, *markers]
+        params = [match, MAX_MATCHES, *published_params, limit, offset, *markers]
         params += [*markers, SNIPPET_WORDS, *markers, SNIPPET_WORDS, match]
         return _page(query, offset, _fetch(sql, params))
 
@@ -168,20 +201,23 @@ class SQLiteSearch:
             return 0
         published, published_params = _published_filter()
         sql = f"""
-            SELECT COUNT(*) FROM search_document_fts
-            JOIN search_document d ON d.id = search_document_fts.rowid
-            WHERE search_document_fts MATCH %s AND {published}
+            SELECT COUNT(*) FROM (
+                SELECT rowid AS id FROM search_document_fts
+                WHERE search_document_fts MATCH %s
+                ORDER BY rowid DESC LIMIT %s
+            ) matches JOIN search_document d ON d.id = matches.id
+            WHERE {published}
         """
-        return _fetch(sql, [match, *published_params])[0][0]
+        return _fetch(sql, [match, MAX_MATCHES, *published_params])[0][0]
 
 
 def _page(query: str, offset: int, rows: list[tuple]) -> Page:
-    """A Page from rows of (total, *Hit fields); counts apart only past the end."""
+    """A Page from rows of (total, matched, *Hit fields); counts apart only past the end."""
     if rows:
-        total = rows[0][0]
+        total, capped = rows[0][0], rows[0][1] >= MAX_MATCHES
     else:
-        total = count(query) if offset else 0
-    return Page([Hit(*row[1:]) for row in rows], total)
+        total, capped = (count(query) if offset else 0), False
+    return Page([Hit(*row[2:]) for row in rows], total, capped)
 
 
 # A "quoted phrase", or a run of anything but spaces and quotes; "-" before either

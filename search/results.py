@@ -73,6 +73,11 @@ class SearchResults:
     def count(self) -> int:
         return self._fetch(*self._window).total
 
+    @property
+    def capped(self) -> bool:
+        """More documents matched than search ranks (backends.MAX_MATCHES)."""
+        return self._fetch(*self._window).capped
+
     def __getitem__(self, window: slice) -> list[Result]:
         if not isinstance(window, slice) or window.step:
             raise TypeError("SearchResults only supports slices without a step.")

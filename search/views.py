@@ -28,6 +28,7 @@ class SearchView(ListView):
             too_long=self.too_long,
             max_query_length=MAX_QUERY_LENGTH,
             page_query=urlencode({"q": self.query}),
+            capped=getattr(self.object_list, "capped", False),
             **kwargs,
         )
 

@@ -122,13 +122,14 @@ class Channel:
             case Section():
                 articles = articles.in_section(self.subject)
             case Tag():
-                articles = articles.tagged(self.subject.slug)
+                articles = articles.tagged(self.subject)
             case Author():
                 articles = articles.by_author(self.subject)
         # Items carry the body and tags, unlike cards: all in a fixed number of
         # queries. The editor's raw body and the contents list stay behind.
         return (
-            articles.with_bylines()
+            articles.newest_first()
+            .with_bylines()
             .select_related("hero")
             .prefetch_related("tags")
             .defer("body", "toc")[:FEED_LENGTH]
