@@ -4,8 +4,8 @@ from io import BytesIO
 from wsgiref.util import setup_testing_defaults
 
 import pytest
-from django.core.signals import request_started
-from django.db import connection
+from django.core.signals import request_finished, request_started
+from django.db import close_old_connections, connection
 from django.test.utils import CaptureQueriesContext
 
 from newsroom.wsgi import application
@@ -24,10 +24,18 @@ def call(path, **headers):
     def start_response(status, response_headers, exc_info=None):
         started.update(status=status, headers=dict(response_headers))
 
-    with CaptureQueriesContext(connection) as queries:
-        chunks = application(environ, start_response)
-        body = b"".join(chunks)
-        getattr(chunks, "close", lambda: None)()
+    # As Django's test client does: closing "old" connections would close the
+    # test's own, inside its transaction.
+    request_started.disconnect(close_old_connections)
+    request_finished.disconnect(close_old_connections)
+    try:
+        with CaptureQueriesContext(connection) as queries:
+            chunks = application(environ, start_response)
+            body = b"".join(chunks)
+            getattr(chunks, "close", lambda: None)()
+    finally:
+        request_started.connect(close_old_connections)
+        request_finished.connect(close_old_connections)
     return started["status"], started["headers"], body, len(queries)
 
 
