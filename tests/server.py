@@ -24,16 +24,16 @@ PORTS = range(18300, 18400)
 STAFF_PASSWORD = "a-long-test-only-password-41"
 
 
-def free_port() -> int:
-    """A port in PORTS that nothing listens on now."""
-    for port in PORTS:
+def free_port(ports: range = PORTS) -> int:
+    """A port in ports that nothing listens on now."""
+    for port in ports:
         with socket.socket() as probe:
             try:
                 probe.bind(("127.0.0.1", port))
             except OSError:
                 continue
             return port
-    raise RuntimeError(f"No free port in {PORTS}")
+    raise RuntimeError(f"No free port in {ports}")
 
 
 def server_env(database_url: str, tmp: Path, **extra: str) -> dict[str, str]:

@@ -18,6 +18,8 @@ from pathlib import Path
 
 import pytest
 
+from tests import server
+
 ROOT = Path(__file__).resolve().parents[2]
 RENDER = ROOT / "deploy" / "render.py"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
@@ -42,14 +44,7 @@ def require_nginx() -> None:
 
 def free_port() -> int:
     """A port in PORTS that nothing listens on now."""
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"No free port in {PORTS}")
+    return server.free_port(PORTS)
 
 
 def wait_until(condition, what: str, within: float = WAIT_SECONDS):
