@@ -23,15 +23,36 @@ def test_tracking_arguments_share_the_entry(front, page_name, app_state):
     assert reply.cache == "HIT"
 
 
-@pytest.mark.parametrize("argument", ["page", "p", "q"])
-def test_page_and_query_arguments_have_entries_of_their_own(
-    front, page_name, app_state, argument
+@pytest.mark.parametrize(
+    ("prefix", "argument"),
+    [("cached", "page"), ("sitemap-cached", "p"), ("search/cached", "q")],
+)
+def test_arguments_that_pick_a_page_have_entries_of_their_own(
+    front, page_name, app_state, prefix, argument
 ):
+    front.nginx.get(f"/{prefix}/{page_name}/")
+
+    reply = front.nginx.get(f"/{prefix}/{page_name}/?{argument}=2")
+
+    assert reply.cache == "MISS"
+
+
+@pytest.mark.parametrize("argument", ["p", "q"])
+def test_p_and_q_elsewhere_share_the_entry(front, page_name, app_state, argument):
     front.nginx.get(f"/cached/{page_name}/")
 
     reply = front.nginx.get(f"/cached/{page_name}/?{argument}=2")
 
-    assert reply.cache == "MISS"
+    assert reply.cache == "HIT"
+
+
+def test_entries_are_kept_under_the_host_the_app_sees(front, page_name, app_state):
+    # An absolute-form request names one host in its request line and another in
+    # Host: the entry must be filed under the one the app saw, which it purges.
+    front.nginx.request("GET", f"http://elsewhere.example/cached/{page_name}/")
+
+    assert front.nginx.purge(f"/cached/{page_name}/").status == 200
+    assert front.nginx.get(f"/cached/{page_name}/").cache == "MISS"
 
 
 def test_response_setting_a_cookie_is_never_stored(front, page_name, app_state):

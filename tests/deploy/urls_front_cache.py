@@ -78,6 +78,9 @@ def private(request, name):
 
 urlpatterns = [
     path("cached/<slug:name>/", cached),
+    # Where p and q pick a page: sitemaps and search.
+    path("sitemap-cached/<slug:name>/", cached),
+    path("search/cached/<slug:name>/", cached),
     path("with-etag/<slug:name>/", with_etag),
     path("with-cookie/<slug:name>/", with_cookie),
     path("private/<slug:name>/", private),
