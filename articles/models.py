@@ -1,5 +1,6 @@
 import functools
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -117,9 +118,14 @@ class Status(models.TextChoices):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self) -> "ArticleQuerySet":
-        """The one rule for what readers may see: published, and its time has come."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, at: datetime | None = None) -> "ArticleQuerySet":
+        """The one rule for what readers may see: published, and its time has come.
+
+        at: the time that has come (now unless given: PreparedQuery passes it).
+        """
+        return self.filter(
+            status=Status.PUBLISHED, published_at__lte=at or timezone.now()
+        )
 
     def visible_to(self, user) -> "ArticleQuerySet":
         """What user may open: editors everything, writers also their own pieces."""

@@ -1,10 +1,15 @@
+from datetime import UTC, datetime
+
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from articles.models import Article, Author, Kind, LinkKind, Section
 from articles.paging import NewerOlderPaginator
+from articles.prepared import PreparedQuery
 from newsroom.cache_tags import add_cache_tags, article_tags
 
 
@@ -111,7 +116,23 @@ class AuthorDetailView(ListingTags, ListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
+# What readers open: the article page's query, its SQL built once.
+READER_ARTICLE = PreparedQuery(
+    lambda slug, now: Article.objects.published(at=now).for_detail().filter(slug=slug),
+    slug="prepared-query-marker",
+    now=datetime(1, 1, 1, 0, 0, 1, 234567, tzinfo=UTC),
+)
+
+
 class ArticleDetailView(DetailView):
+    def get_object(self, queryset=None):
+        if self.request.user.is_authenticated:
+            return super().get_object(queryset)
+        article = READER_ARTICLE.first(slug=self.kwargs["slug"], now=timezone.now())
+        if article is None:
+            raise Http404("No article found matching the query")
+        return article
+
     def get_queryset(self):
         # Editors preview any draft or scheduled piece; writers their own.
         return Article.objects.visible_to(self.request.user).for_detail()
