@@ -16,6 +16,7 @@ from django.utils.text import Truncator
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
+from articles.detail_rows import registered_rows
 from articles.json_rows import JSONRows, json_datetime, rows
 from articles.sanitize import anchor_headings, sanitize_html
 from images import processing as image_processing
@@ -276,6 +277,7 @@ def _detail_rows() -> dict[str, JSONRows]:
             section_name="target_section__name",
             section_slug="target_section__slug",
         ),
+        **registered_rows(article),
     }
 
 
@@ -472,6 +474,13 @@ class Article(models.Model):
         if name not in built:
             built[name] = [build(row) for row in rows(getattr(self, name), *order)]
         return built[name]
+
+    def rows_of(self, name: str, build, *order: str) -> list | None:
+        """build(row) for each row registered as name (detail_rows.py), sorted by
+        the keys in order; None unless for_detail() read this article."""
+        if not hasattr(self, name):
+            return None
+        return self._from_rows(name, order, build)
 
     def _link(self, row: dict) -> "SeeAlsoLink":
         target_article = target_section = None
