@@ -198,18 +198,24 @@ class ArticleQuerySet(models.QuerySet):
         """Articles sharing the most tags with article, then the newest.
 
         exclude holds the pks of articles to leave out (article itself always is).
-        Candidates are the newest RELATED_CANDIDATES articles carrying any of its
-        tags, found through the tag rows' index, so the query reads a few hundred
-        rows however many articles the site has.
         """
         # Read with the article by for_detail(), so no query for them.
         tag_ids = [tag.pk for tag in article.tag_list]
+        return self.sharing_tags(tag_ids, exclude=[article.pk, *exclude])
+
+    def sharing_tags(self, tag_ids: list[int], exclude: list[int]) -> "ArticleQuerySet":
+        """Articles carrying the most of tag_ids, then the newest; none in exclude.
+
+        Candidates are the newest RELATED_CANDIDATES articles carrying any of the
+        tags, found through the tag rows' index, so the query reads a few hundred
+        rows however many articles the site has.
+        """
         candidates = (
             TaggedItem.objects.filter(
                 content_type=ContentType.objects.get_for_model(Article),
                 tag_id__in=tag_ids,
             )
-            .exclude(object_id__in=[article.pk, *exclude])
+            .exclude(object_id__in=exclude)
             .order_by("-object_id")
             .values("object_id")[:RELATED_CANDIDATES]
         )

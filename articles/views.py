@@ -1,5 +1,3 @@
-from datetime import UTC, datetime
-
 from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils import timezone
@@ -8,8 +6,8 @@ from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
 from articles.models import Article, Author, Kind, LinkKind, Section
+from articles.page_queries import READER_ARTICLE, RELATED_ARTICLES
 from articles.paging import NewerOlderPaginator
-from articles.prepared import PreparedQuery
 from newsroom.cache_tags import add_cache_tags, article_tags
 
 
@@ -116,14 +114,6 @@ class AuthorDetailView(ListingTags, ListView):
         return super().get_context_data(author=self.author, **kwargs)
 
 
-# What readers open: the article page's query, its SQL built once.
-READER_ARTICLE = PreparedQuery(
-    lambda slug, now: Article.objects.published(at=now).for_detail().filter(slug=slug),
-    slug="prepared-query-marker",
-    now=datetime(1, 1, 1, 0, 0, 1, 234567, tzinfo=UTC),
-)
-
-
 class ArticleDetailView(DetailView):
     def get_object(self, queryset=None):
         if self.request.user.is_authenticated:
@@ -143,8 +133,9 @@ class ArticleDetailView(DetailView):
         linked = [
             link.target_article_id for link in links if link.kind == LinkKind.ARTICLE
         ]
-        related = list(
-            Article.objects.published().related_to(article, exclude=linked)[:3]
+        tags = [tag.pk for tag in article.tag_list]
+        related = tags and RELATED_ARTICLES.all(
+            tags=tags, exclude=[article.pk, *linked], now=timezone.now()
         )
         add_cache_tags(
             self.request,

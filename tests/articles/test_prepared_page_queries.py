@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Status
-from articles.views import READER_ARTICLE
+from articles.page_queries import READER_ARTICLE, RELATED_ARTICLES
 from tests.factories import make_article, make_author
 
 pytestmark = pytest.mark.django_db
@@ -50,3 +50,39 @@ def test_scheduled_article_appears_once_its_time_has_come():
     before = publish_at - timedelta(seconds=1)
     assert READER_ARTICLE.first(slug=article.slug, now=before) is None
     assert READER_ARTICLE.first(slug=article.slug, now=publish_at).pk == article.pk
+
+
+def related_both_ways(article, exclude=()):
+    """Related articles from the queryset and from the prepared query, by pk."""
+    expected = Article.objects.published().related_to(article, exclude=exclude)[:3]
+    found = RELATED_ARTICLES.all(
+        tags=[tag.pk for tag in article.tags.order_by("pk")],
+        exclude=[article.pk, *exclude],
+        now=timezone.now(),
+    )
+    return [a.pk for a in expected], [a.pk for a in found]
+
+
+@pytest.mark.parametrize("tag_count", [1, 2, 3])
+def test_prepared_related_articles_match_the_queryset(tag_count):
+    names = [f"t{n}" for n in range(tag_count)]
+    article = make_article(tags=names)
+    for count in range(1, 5):
+        make_article(tags=names[:count])
+    make_article(tags=["elsewhere"])
+    expected, found = related_both_ways(article)
+    assert found == expected
+    assert len(found) == 3
+
+
+def test_prepared_related_articles_leave_out_excluded_ones():
+    article = make_article(tags=["ai"])
+    first, second = make_article(tags=["ai"]), make_article(tags=["ai"])
+    expected, found = related_both_ways(article, exclude=[first.pk])
+    assert found == expected == [second.pk]
+
+
+def test_prepared_related_articles_leave_out_scheduled_ones():
+    article = make_article(tags=["ai"])
+    make_article(tags=["ai"], published_at=timezone.now() + timedelta(hours=1))
+    assert related_both_ways(article) == ([], [])
