@@ -22,6 +22,7 @@ from articles.sanitize import anchor_headings, sanitize_html
 from images import processing as image_processing
 from images.models import validate_image_upload
 from images.uses import record_image_uses
+from newsroom.paths import path
 from newsroom.text import plain_text
 from redirects.models import Redirect
 
@@ -59,7 +60,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", args=[self.slug])
+        return path("articles:section", self.slug)
 
 
 class Author(models.Model):
@@ -96,7 +97,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:author", args=[self.slug])
+        return path("articles:author", self.slug)
 
     def clean(self):
         if self.photo and not self.photo._committed:
@@ -432,7 +433,7 @@ class Article(models.Model):
             record_image_uses(self, self.body_html)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.slug])
+        return path("articles:detail", self.slug)
 
     def clean(self):
         # What stops publishing (a summary for explainers...) is not checked here, on
