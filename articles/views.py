@@ -5,6 +5,7 @@ from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from articles.detail_rows import page_context
 from articles.models import Article, Author, Kind, LinkKind, Section
 from articles.page_queries import READER_ARTICLE, RELATED_ARTICLES
 from articles.paging import NewerOlderPaginator
@@ -151,6 +152,7 @@ class ArticleDetailView(DetailView):
             current_section_slug=article.section.slug,
             see_also_links=links,
             related_articles=related,
+            **page_context(article),
             **kwargs,
         )
 

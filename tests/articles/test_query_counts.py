@@ -15,9 +15,9 @@ pytestmark = pytest.mark.django_db
 # per request, so that a save shows everywhere at once (siteconfig/models.py).
 MAX_QUERIES = 9
 # The uncached article page (issue #10): its article, see-also links, bylines,
-# tags, notes and FAQ entries in one query; related articles; site settings;
-# navigation.
-ARTICLE_MAX_QUERIES = 4
+# tags, notes, FAQ entries, site settings and navigation in one query; related
+# articles.
+ARTICLE_MAX_QUERIES = 2
 
 
 def fill(section, author, *, articles: int, extra_authors: int, tags: int):
