@@ -58,17 +58,17 @@ class PreparedQuery:
     def all(self, using: str = "default", **values) -> list[models.Model]:
         """Every row with values in place of the markers."""
         connection = connections[using]
-        compiler, sql, params, slots = self._compile(connection, using, values)
-        params = list(params)
-        for index, name, position in slots:
+        compiled = self._compile(connection, using, values)
+        params = list(compiled.params)
+        for index, name, position in compiled.slots:
             value = values[name] if position is None else values[name][position]
             params[index] = _db_value(value, connection)
         with connection.cursor() as cursor:
-            cursor.execute(sql, params)
+            cursor.execute(compiled.sql, params)
             rows = cursor.fetchall()
-        return [self._model(compiler, row, using) for row in rows]
+        return compiled.models(rows, using)
 
-    def _compile(self, connection, using: str, values: dict):
+    def _compile(self, connection, using: str, values: dict) -> "_Compiled":
         shape = tuple(
             len(values[name])
             for name, marker in self.markers.items()
@@ -82,29 +82,44 @@ class PreparedQuery:
                 else marker
                 for name, marker in self.markers.items()
             }
-            compiler = self.build(**markers).query.get_compiler(using=using)
-            sql, params = compiler.as_sql()
-            compiled[shape] = (
-                compiler,
-                sql,
-                params,
-                _slots(markers, params, connection),
-            )
+            queryset = self.build(**markers)
+            compiled[shape] = _Compiled(queryset, markers, connection, using)
         return compiled[shape]
 
-    @staticmethod
-    def _model(compiler, row, using: str) -> models.Model:
-        """The row as a model instance, as ModelIterable makes it."""
-        (row,) = compiler.results_iter([[row]])
+
+class _Compiled:
+    """A queryset's SQL and what ModelIterable works out to turn its rows into models."""
+
+    def __init__(self, queryset, markers: dict, connection, using: str) -> None:
+        compiler = queryset.query.get_compiler(using=using)
+        self.sql, self.params = compiler.as_sql()
+        self.slots = _slots(markers, self.params, connection)
+        self.compiler = compiler
+        fields = [column[0] for column in compiler.select[: compiler.col_count]]
+        self.converters = compiler.get_converters(fields)
         info = compiler.klass_info
-        start, end = info["select_fields"][0], info["select_fields"][-1] + 1
-        names = [column[0].target.attname for column in compiler.select[start:end]]
-        obj = info["model"].from_db(using, names, row[start:end])
-        for populator in get_related_populators(info, compiler.select, using):
-            populator.populate(row, obj)
-        for name, position in compiler.annotation_col_map.items():
-            setattr(obj, name, row[position])
-        return obj
+        self.model = info["model"]
+        self.start, self.end = info["select_fields"][0], info["select_fields"][-1] + 1
+        self.names = [
+            column[0].target.attname
+            for column in compiler.select[self.start : self.end]
+        ]
+        self.populators = get_related_populators(info, compiler.select, using)
+        self.annotations = list(compiler.annotation_col_map.items())
+
+    def models(self, rows, using: str) -> list[models.Model]:
+        """The rows as model instances, as ModelIterable makes them."""
+        if self.converters:
+            rows = self.compiler.apply_converters(rows, self.converters)
+        built = []
+        for row in rows:
+            obj = self.model.from_db(using, self.names, row[self.start : self.end])
+            for populator in self.populators:
+                populator.populate(row, obj)
+            for name, position in self.annotations:
+                setattr(obj, name, row[position])
+            built.append(obj)
+        return built
 
 
 def _slots(markers: dict, params, connection) -> list[tuple[int, str, int | None]]:
