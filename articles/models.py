@@ -36,6 +36,11 @@ MANY_MEMBERS = 1000
 PHOTO_MAX_SIDE = 800
 
 
+def minutes_to_read(text: str) -> int:
+    """The "min read" of a body's plain text (plain_text()): at least one."""
+    return max(1, round(len(text.split()) / WORDS_PER_MINUTE))
+
+
 class Section(models.Model):
     name = models.CharField(max_length=80, unique=True)
     slug = models.SlugField(
@@ -318,6 +323,8 @@ class Article(models.Model):
     )
     body_html = models.TextField(blank=True, editable=False)
     toc = models.JSONField(default=list, blank=True, editable=False)
+    # Derived from body_html in save(), like it: the page shows it on every request.
+    reading_minutes = models.PositiveIntegerField(default=1, editable=False)
     hero = models.ForeignKey(
         "images.Image",
         on_delete=models.PROTECT,
@@ -425,6 +432,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html, self.toc = anchor_headings(sanitize_html(self.body))
+        self.reading_minutes = minutes_to_read(plain_text(self.body_html))
         stored = self.stored_for_redirects(kwargs.get("update_fields"))
         with transaction.atomic(savepoint=False):
             super().save(*args, **kwargs)
@@ -534,10 +542,6 @@ class Article(models.Model):
             return "summary", " ".join(self.summary.split())
         html = self.body_html if body_html is None else body_html
         return "body", plain_text(html)
-
-    @property
-    def reading_minutes(self) -> int:
-        return max(1, round(len(plain_text(self.body_html).split()) / WORDS_PER_MINUTE))
 
     @property
     def modified_at(self):
