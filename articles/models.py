@@ -209,18 +209,20 @@ class ArticleQuerySet(models.QuerySet):
         tag_ids = [tag.pk for tag in article.tag_list]
         return self.sharing_tags(tag_ids, exclude=[article.pk, *exclude])
 
-    def sharing_tags(self, tag_ids: list[int], exclude: list[int]) -> "ArticleQuerySet":
+    def sharing_tags(
+        self, tag_ids: list[int], exclude: list[int], content_type: int | None = None
+    ) -> "ArticleQuerySet":
         """Articles carrying the most of tag_ids, then the newest; none in exclude.
 
         Candidates are the newest RELATED_CANDIDATES articles carrying any of the
         tags, found through the tag rows' index, so the query reads a few hundred
-        rows however many articles the site has.
+        rows however many articles the site has. content_type: Article's content
+        type id (looked up unless given).
         """
+        if content_type is None:
+            content_type = ContentType.objects.get_for_model(Article).pk
         candidates = (
-            TaggedItem.objects.filter(
-                content_type=ContentType.objects.get_for_model(Article),
-                tag_id__in=tag_ids,
-            )
+            TaggedItem.objects.filter(content_type=content_type, tag_id__in=tag_ids)
             .exclude(object_id__in=exclude)
             .order_by("-object_id")
             .values("object_id")[:RELATED_CANDIDATES]

@@ -7,7 +7,7 @@ from taggit.models import Tag
 
 from articles.detail_rows import page_context
 from articles.models import Article, Author, Kind, LinkKind, Section
-from articles.page_queries import READER_ARTICLE, RELATED_ARTICLES
+from articles.page_queries import READER_ARTICLE, related_articles
 from articles.paging import NewerOlderPaginator
 from newsroom.cache_tags import add_cache_tags, article_tags
 
@@ -134,10 +134,7 @@ class ArticleDetailView(DetailView):
         linked = [
             link.target_article_id for link in links if link.kind == LinkKind.ARTICLE
         ]
-        tags = [tag.pk for tag in article.tag_list]
-        related = tags and RELATED_ARTICLES.all(
-            tags=tags, exclude=[article.pk, *linked], now=timezone.now()
-        )
+        related = related_articles(article, exclude=linked)
         add_cache_tags(
             self.request,
             f"article-{article.pk}",

@@ -7,7 +7,7 @@ import pytest
 from django.utils import timezone
 
 from articles.models import Article, Status
-from articles.page_queries import READER_ARTICLE, RELATED_ARTICLES
+from articles.page_queries import READER_ARTICLE, related_articles
 from tests.factories import make_article, make_author
 
 pytestmark = pytest.mark.django_db
@@ -55,10 +55,8 @@ def test_scheduled_article_appears_once_its_time_has_come():
 def related_both_ways(article, exclude=()):
     """Related articles from the queryset and from the prepared query, by pk."""
     expected = Article.objects.published().related_to(article, exclude=exclude)[:3]
-    found = RELATED_ARTICLES.all(
-        tags=[tag.pk for tag in article.tags.order_by("pk")],
-        exclude=[article.pk, *exclude],
-        now=timezone.now(),
+    found = related_articles(
+        Article.objects.for_detail().get(pk=article.pk), exclude=list(exclude)
     )
     return [a.pk for a in expected], [a.pk for a in found]
 
