@@ -119,6 +119,7 @@ class ArticleDetailView(DetailView):
     def get_object(self, queryset=None):
         if self.request.user.is_authenticated:
             return super().get_object(queryset)
+        # Readers: get_queryset()'s published() article, its SQL built once.
         article = READER_ARTICLE.first(slug=self.kwargs["slug"], now=timezone.now())
         if article is None:
             raise Http404("No article found matching the query")
