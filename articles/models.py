@@ -1,5 +1,6 @@
 import functools
 from collections.abc import Iterable
+from datetime import datetime
 from pathlib import PurePosixPath
 
 from django.conf import settings
@@ -15,11 +16,13 @@ from django.utils.text import Truncator
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
 
+from articles.detail_rows import registered_rows
 from articles.json_rows import JSONRows, json_datetime, rows
 from articles.sanitize import anchor_headings, sanitize_html
 from images import processing as image_processing
 from images.models import validate_image_upload
 from images.uses import record_image_uses
+from newsroom.paths import path
 from newsroom.text import plain_text
 from redirects.models import Redirect
 
@@ -31,6 +34,11 @@ RELATED_CANDIDATES = 300
 MANY_MEMBERS = 1000
 # Author pages show photos at 96 pixels; this keeps room for sharper screens.
 PHOTO_MAX_SIDE = 800
+
+
+def minutes_to_read(text: str) -> int:
+    """The "min read" of a body's plain text (plain_text()): at least one."""
+    return max(1, round(len(text.split()) / WORDS_PER_MINUTE))
 
 
 class Section(models.Model):
@@ -57,7 +65,7 @@ class Section(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("articles:section", args=[self.slug])
+        return path("articles:section", self.slug)
 
 
 class Author(models.Model):
@@ -94,7 +102,7 @@ class Author(models.Model):
         super().save(*args, **kwargs)
 
     def get_absolute_url(self):
-        return reverse("articles:author", args=[self.slug])
+        return path("articles:author", self.slug)
 
     def clean(self):
         if self.photo and not self.photo._committed:
@@ -117,9 +125,14 @@ class Status(models.TextChoices):
 
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self) -> "ArticleQuerySet":
-        """The one rule for what readers may see: published, and its time has come."""
-        return self.filter(status=Status.PUBLISHED, published_at__lte=timezone.now())
+    def published(self, at: datetime | None = None) -> "ArticleQuerySet":
+        """The one rule for what readers may see: published, and its time has come.
+
+        at: the time that has come (now unless given: PreparedQuery passes it).
+        """
+        return self.filter(
+            status=Status.PUBLISHED, published_at__lte=at or timezone.now()
+        )
 
     def visible_to(self, user) -> "ArticleQuerySet":
         """What user may open: editors everything, writers also their own pieces."""
@@ -191,18 +204,26 @@ class ArticleQuerySet(models.QuerySet):
         """Articles sharing the most tags with article, then the newest.
 
         exclude holds the pks of articles to leave out (article itself always is).
-        Candidates are the newest RELATED_CANDIDATES articles carrying any of its
-        tags, found through the tag rows' index, so the query reads a few hundred
-        rows however many articles the site has.
         """
         # Read with the article by for_detail(), so no query for them.
         tag_ids = [tag.pk for tag in article.tag_list]
+        return self.sharing_tags(tag_ids, exclude=[article.pk, *exclude])
+
+    def sharing_tags(
+        self, tag_ids: list[int], exclude: list[int], content_type: int | None = None
+    ) -> "ArticleQuerySet":
+        """Articles carrying the most of tag_ids, then the newest; none in exclude.
+
+        Candidates are the newest RELATED_CANDIDATES articles carrying any of the
+        tags, found through the tag rows' index, so the query reads a few hundred
+        rows however many articles the site has. content_type: Article's content
+        type id (looked up unless given).
+        """
+        if content_type is None:
+            content_type = ContentType.objects.get_for_model(Article).pk
         candidates = (
-            TaggedItem.objects.filter(
-                content_type=ContentType.objects.get_for_model(Article),
-                tag_id__in=tag_ids,
-            )
-            .exclude(object_id__in=[article.pk, *exclude])
+            TaggedItem.objects.filter(content_type=content_type, tag_id__in=tag_ids)
+            .exclude(object_id__in=exclude)
             .order_by("-object_id")
             .values("object_id")[:RELATED_CANDIDATES]
         )
@@ -270,6 +291,7 @@ def _detail_rows() -> dict[str, JSONRows]:
             section_name="target_section__name",
             section_slug="target_section__slug",
         ),
+        **registered_rows(article),
     }
 
 
@@ -303,6 +325,8 @@ class Article(models.Model):
     )
     body_html = models.TextField(blank=True, editable=False)
     toc = models.JSONField(default=list, blank=True, editable=False)
+    # Derived from body_html in save(), like it: the page shows it on every request.
+    reading_minutes = models.PositiveIntegerField(default=1, editable=False)
     hero = models.ForeignKey(
         "images.Image",
         on_delete=models.PROTECT,
@@ -410,6 +434,7 @@ class Article(models.Model):
 
     def save(self, *args, **kwargs):
         self.body_html, self.toc = anchor_headings(sanitize_html(self.body))
+        self.reading_minutes = minutes_to_read(plain_text(self.body_html))
         stored = self.stored_for_redirects(kwargs.get("update_fields"))
         with transaction.atomic(savepoint=False):
             super().save(*args, **kwargs)
@@ -418,7 +443,7 @@ class Article(models.Model):
             record_image_uses(self, self.body_html)
 
     def get_absolute_url(self):
-        return reverse("articles:detail", args=[self.slug])
+        return path("articles:detail", self.slug)
 
     def clean(self):
         # What stops publishing (a summary for explainers...) is not checked here, on
@@ -467,6 +492,13 @@ class Article(models.Model):
             built[name] = [build(row) for row in rows(getattr(self, name), *order)]
         return built[name]
 
+    def rows_of(self, name: str, build, *order: str) -> list | None:
+        """build(row) for each row registered as name (detail_rows.py), sorted by
+        the keys in order; None unless for_detail() read this article."""
+        if not hasattr(self, name):
+            return None
+        return self._from_rows(name, order, build)
+
     def _link(self, row: dict) -> "SeeAlsoLink":
         target_article = target_section = None
         if row["article"] is not None:
@@ -512,10 +544,6 @@ class Article(models.Model):
             return "summary", " ".join(self.summary.split())
         html = self.body_html if body_html is None else body_html
         return "body", plain_text(html)
-
-    @property
-    def reading_minutes(self) -> int:
-        return max(1, round(len(plain_text(self.body_html).split()) / WORDS_PER_MINUTE))
 
     @property
     def modified_at(self):

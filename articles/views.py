@@ -1,9 +1,13 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404
+from django.utils import timezone
 from django.utils.cache import add_never_cache_headers
 from django.views.generic import DetailView, ListView
 from taggit.models import Tag
 
+from articles.detail_rows import page_context
 from articles.models import Article, Author, Kind, LinkKind, Section
+from articles.page_queries import READER_ARTICLE, related_articles
 from articles.paging import NewerOlderPaginator
 from newsroom.cache_tags import add_cache_tags, article_tags
 
@@ -112,6 +116,15 @@ class AuthorDetailView(ListingTags, ListView):
 
 
 class ArticleDetailView(DetailView):
+    def get_object(self, queryset=None):
+        if self.request.user.is_authenticated:
+            return super().get_object(queryset)
+        # Readers: get_queryset()'s published() article, its SQL built once.
+        article = READER_ARTICLE.first(slug=self.kwargs["slug"], now=timezone.now())
+        if article is None:
+            raise Http404("No article found matching the query")
+        return article
+
     def get_queryset(self):
         # Editors preview any draft or scheduled piece; writers their own.
         return Article.objects.visible_to(self.request.user).for_detail()
@@ -122,9 +135,7 @@ class ArticleDetailView(DetailView):
         linked = [
             link.target_article_id for link in links if link.kind == LinkKind.ARTICLE
         ]
-        related = list(
-            Article.objects.published().related_to(article, exclude=linked)[:3]
-        )
+        related = related_articles(article, exclude=linked)
         add_cache_tags(
             self.request,
             f"article-{article.pk}",
@@ -139,6 +150,7 @@ class ArticleDetailView(DetailView):
             current_section_slug=article.section.slug,
             see_also_links=links,
             related_articles=related,
+            **page_context(article),
             **kwargs,
         )
 

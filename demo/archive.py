@@ -23,7 +23,15 @@ from django.db import connection, transaction
 from django.utils import timezone
 from taggit.models import Tag, TaggedItem
 
-from articles.models import Article, Author, Byline, Kind, Section, Status
+from articles.models import (
+    Article,
+    Author,
+    Byline,
+    Kind,
+    Section,
+    Status,
+    minutes_to_read,
+)
 from articles.sanitize import anchor_headings
 from demo.data import ARTICLES
 from newsroom.text import plain_text
@@ -243,6 +251,8 @@ class Archive:
                     body=body,
                     body_html=body_html,
                     toc=toc,
+                    # save() would derive it; bulk_create doesn't call save().
+                    reading_minutes=minutes_to_read(text),
                     section_id=rng.choice(section_ids),
                     status=status,
                     published_at=published_at,

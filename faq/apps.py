@@ -6,9 +6,10 @@ class FaqConfig(AppConfig):
     verbose_name = "FAQ"
 
     def ready(self):
-        from faq import revisions
+        from faq import article_entries, revisions
         from faq.models import Entry
         from images.uses import register_body
 
+        article_entries.register()
         revisions.register()
         register_body(Entry, "answer_html")

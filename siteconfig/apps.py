@@ -6,4 +6,9 @@ class SiteconfigConfig(AppConfig):
     verbose_name = "Site settings"
 
     def ready(self):
-        from siteconfig import checks  # noqa: F401  (registers the deploy checks)
+        from siteconfig import (
+            article_page,
+            checks,  # noqa: F401  (registers the deploy checks)
+        )
+
+        article_page.register()

@@ -12,10 +12,10 @@ from datetime import datetime
 
 from django.conf import settings
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import timezone
 
 from articles.models import Article, Kind
+from newsroom.paths import path
 
 DEFAULT_IMAGE = "img/social-default.png"
 DEFAULT_IMAGE_WIDTH = 1200
@@ -79,7 +79,7 @@ def article_images(article: Article, site_url: str) -> list[str]:
 def breadcrumbs(article: Article) -> list[dict]:
     """Home > section > article, as names and site-relative URLs."""
     return [
-        {"name": HOME_CRUMB, "url": reverse("articles:index")},
+        {"name": HOME_CRUMB, "url": path("articles:index")},
         {"name": article.section.name, "url": article.section.get_absolute_url()},
         {"name": article.title, "url": article.get_absolute_url()},
     ]

@@ -1,6 +1,6 @@
 from django import template
 
-from corrections.models import Note
+from corrections.article_notes import article_notes
 
 register = template.Library()
 
@@ -9,6 +9,6 @@ register = template.Library()
 def article_corrections(article) -> dict:
     """The article's corrections, clarifications and updates, newest first.
 
-    One query, however many notes the article has.
+    No query on the article page, which reads them with the article; one elsewhere.
     """
-    return {"notes": list(Note.objects.filter(article=article))}
+    return {"notes": article_notes(article)}

@@ -1,7 +1,7 @@
 from django import template
 
+from faq.article_entries import article_entries
 from faq.jsonld import faq_page
-from faq.models import Entry
 from newsroom.cache_tags import add_cache_tags
 
 register = template.Library()
@@ -11,8 +11,8 @@ register = template.Library()
 def article_faq(context, article) -> dict:
     """The article's published FAQ entries, in the editor's order, and their JSON-LD.
 
-    One query, however many entries the article has.
+    No query on the article page, which reads them with the article; one elsewhere.
     """
-    entries = list(Entry.objects.published().for_article(article))
+    entries = article_entries(article)
     add_cache_tags(context.get("request"), *(f"faq-{entry.pk}" for entry in entries))
     return {"entries": entries, "faq_jsonld": faq_page(entries)}
