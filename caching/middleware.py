@@ -59,7 +59,7 @@ class PageCacheMiddleware:
         shared = policy.apply(request, response)
         if shared is not None and page is not None:
             if enabled and request.method == "GET":
-                pages.store(page, response, shared.seconds)
+                pages.store(page, response, shared)
                 pages_registry.add(page, shared.tags)
             # Read after storing: an invalidation from now on finds it filed.
             if pages_registry.generation() != generation:

@@ -9,11 +9,15 @@ one page must not be filed under another's name.
 """
 
 import hashlib
+import math
+import time
 from urllib.parse import quote, unquote_plus
 
 from django.core.cache import cache
 from django.http import HttpResponseNotModified
 from django.utils.http import parse_etags
+
+from caching.policy import shared_cache_control
 
 PAGE_ARGS = ("page", "p", "q")
 # What a 304 repeats of the page's headers (RFC 9110, 15.4.5).
@@ -60,14 +64,26 @@ def purge_target(page: str) -> tuple[str, str]:
     return host, target + ("?" + "&".join(args) if args else "")
 
 
-def store(page: str, response, seconds: int) -> None:
+def store(page: str, response, shared) -> None:
+    """Keep response for shared.seconds, with the time it expires."""
     # The response itself, pickled as Django's own cache middleware stores it:
     # unpickling restores its headers without checking each again.
-    cache.set(key_of(page), response, seconds)
+    expires_at = time.time() + shared.seconds
+    cache.set(key_of(page), (expires_at, shared.revalidate, response), shared.seconds)
 
 
-def answer(request, response):
-    """The stored page as a response: 304 if the reader has it already."""
+def answer(request, hit):
+    """The stored page as a response: 304 if the reader has it already.
+
+    Its s-maxage is what is left of its life: a front cache refetching it near
+    its end must not get a fresh full lifetime (past the next scheduled time).
+    """
+    expires_at, revalidate, response = hit
+    left = expires_at - time.time()
+    seconds = max(0, math.floor(left))
+    # The stale window ends where it did when stored (before any schedule).
+    revalidate = max(0, math.floor(left + revalidate) - seconds)
+    response["Cache-Control"] = shared_cache_control(seconds, revalidate)
     if response.status_code == 200 and etag_matches(request, response.get("ETag")):
         return not_modified(response.items())
     if request.method == "HEAD":

@@ -33,6 +33,7 @@ class Shared:
     """A response shared caches may keep, and for how long (seconds)."""
 
     seconds: int
+    revalidate: int
     tags: tuple[str, ...]
 
 
@@ -70,16 +71,21 @@ def apply(request, response) -> Shared | None:
     if response.status_code != 200:
         tags.add("not-found")
     seconds, revalidate = _lifetime(response.status_code, tags)
-    response["Cache-Control"] = (
-        f"public, max-age=0, s-maxage={seconds}, "
-        f"stale-while-revalidate={revalidate}, "
-        f"stale-if-error={settings.SHARED_CACHE_STALE_IF_ERROR}"
-    )
+    response["Cache-Control"] = shared_cache_control(seconds, revalidate)
     _drop_vary_cookie(response)
     response["Cache-Tag"] = " ".join(sorted(tags))
     if response.status_code == 200 and not response.has_header("ETag"):
         set_response_etag(response)
-    return Shared(seconds, tuple(sorted(tags))) if seconds > 0 else None
+    return Shared(seconds, revalidate, tuple(sorted(tags))) if seconds > 0 else None
+
+
+def shared_cache_control(seconds: int, revalidate: int) -> str:
+    """Cache-Control of a page shared caches may keep for seconds."""
+    return (
+        f"public, max-age=0, s-maxage={seconds}, "
+        f"stale-while-revalidate={revalidate}, "
+        f"stale-if-error={settings.SHARED_CACHE_STALE_IF_ERROR}"
+    )
 
 
 def _keeps_its_own(response) -> bool:
