@@ -2,9 +2,10 @@
 
 The publishing service's content_changed names what a transition touched. The
 rest of what readers see is saved outside it (site settings, sections, authors,
-tags, FAQ entries, corrections, redirects, and article rows saved directly), so
-their saves and deletes clear their pages here, once the transaction commits:
-never for a change that was rolled back, and never before readers can see it.
+tags, FAQ entries, corrections, images and article rows saved directly), so their
+saves and deletes clear their pages here, once the transaction commits: never for
+a change that was rolled back, and never before readers can see it. Redirects
+answer only missing pages, which no cache keeps for long (caching/policy.py).
 """
 
 import logging
@@ -24,7 +25,6 @@ from caching.invalidation import (
 from corrections.models import Note
 from faq.models import ArticleEntry, Entry, Topic
 from images.models import Image
-from redirects.models import Redirect
 from siteconfig.models import SiteSettings
 
 logger = logging.getLogger(__name__)
@@ -45,7 +45,6 @@ def connect() -> None:
     _clear_on_change(Topic, lambda topic: {"faq"})
     _clear_on_change(ArticleEntry, lambda row: {f"article-{row.article_id}"})
     _clear_on_change(Note, lambda note: {"corrections", f"article-{note.article_id}"})
-    _clear_on_change(Redirect, lambda redirect: {"not-found"})
     # Its alt text, caption and credit show wherever it is an article's hero.
     _clear_on_change(Image, _image_tags, before_delete=True)
 

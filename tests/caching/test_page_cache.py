@@ -51,13 +51,6 @@ def test_only_page_p_and_q_tell_pages_apart(client, article):
     assert is_cached(client, home + "?page=1&utm_medium=social")
 
 
-def test_a_missing_page_is_cached_too(client, db):
-    url = reverse("articles:detail", args=["not-yet"])
-    assert client.get(url).status_code == 404
-    response, queries = fetch(client, url)
-    assert (response.status_code, queries) == (404, 0)
-
-
 def test_staff_are_never_served_from_the_cache(editor_client, article):
     reader = Client()
     url = article.get_absolute_url()
