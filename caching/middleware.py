@@ -52,9 +52,10 @@ class PageCacheMiddleware:
             generation = pages_registry.generation()
         response = self.get_response(request)
         if getattr(request, "cache_policy", None) == SHARED and (
-            pages.page_args(request.META.get("QUERY_STRING", "")) is None
+            pages.page_args(request.path, request.META.get("QUERY_STRING", "")) is None
         ):
-            # Django and nginx would read this query differently: keep it private.
+            # Django and nginx would read this query differently, or it names a
+            # page one of endless ways: keep it private.
             request.cache_policy = PRIVATE
         shared = policy.apply(request, response)
         if shared is not None and page is not None:
