@@ -29,6 +29,7 @@ from siteconfig.models import SiteSettings
 
 logger = logging.getLogger(__name__)
 UID = "caching"
+FEEDS_AND_SITEMAPS = {"list-feeds", "list-sitemaps"}
 
 
 def connect() -> None:
@@ -44,7 +45,7 @@ def connect() -> None:
     _clear_on_change(Entry, _entry_tags, before_delete=True)
     _clear_on_change(Topic, lambda topic: {"faq"})
     _clear_on_change(ArticleEntry, lambda row: {f"article-{row.article_id}"})
-    _clear_on_change(Note, lambda note: {"corrections", f"article-{note.article_id}"})
+    _clear_on_change(Note, _note_tags)
     # Its alt text, caption and credit show wherever it is an article's hero.
     _clear_on_change(Image, _image_tags, before_delete=True)
 
@@ -96,9 +97,18 @@ def _entry_tags(entry) -> set[str]:
     return {"faq", f"faq-{entry.pk}", *(f"article-{pk}" for pk in articles)}
 
 
+def _note_tags(note) -> set[str]:
+    # A note moves the article's revised_at: "updated" in every feed that lists
+    # it (all carry list-feeds, section, tag and author feeds too), "lastmod" in
+    # the sitemaps.
+    return {"corrections", f"article-{note.article_id}", *FEEDS_AND_SITEMAPS}
+
+
 def _image_tags(image) -> set[str]:
     articles = Article.objects.filter(hero=image).values_list("pk", flat=True)
-    return {f"article-{pk}" for pk in articles}
+    tags = {f"article-{pk}" for pk in articles}
+    # A hero is the feeds' enclosure and the sitemaps' image entry.
+    return tags | FEEDS_AND_SITEMAPS if tags else tags
 
 
 def _author_tags(author) -> set[str]:
