@@ -65,7 +65,9 @@ def page_of(request) -> str | None:
 
 
 def key_of(page: str) -> str:
-    return "pagecache:page:" + hashlib.sha256(page.encode()).hexdigest()
+    # v2: stored with its expiry time (store()). Entries of the release before
+    # are not read, only left to expire: answer() could not unpack them.
+    return "pagecache:page:v2:" + hashlib.sha256(page.encode()).hexdigest()
 
 
 def purge_target(page: str) -> tuple[str, str]:
