@@ -7,6 +7,6 @@ class CachingConfig(AppConfig):
     name = "caching"
 
     def ready(self):
-        from caching import receivers
+        from caching import checks, receivers  # noqa: F401 (checks: registers)
 
         receivers.connect()

@@ -37,8 +37,6 @@ def change_tags(change) -> set[str]:
     if change.lists:
         tags |= listing_tags(change.section_ids, change.author_ids, change.tag_slugs)
         tags |= {LIST_TAGS[name] for name in change.lists if name in LIST_TAGS}
-        # A page published where readers got a 404 or a redirect a moment ago.
-        tags.add("not-found")
     return tags
 
 
@@ -54,7 +52,6 @@ def article_footprint_tags(article: Article) -> set[str]:
     """Every page article shows on, or will once its time comes (scheduled)."""
     return {
         f"article-{article.pk}",
-        "not-found",
         *LIST_TAGS.values(),
         *listing_tags(
             [article.section_id],

@@ -12,7 +12,7 @@ keep it. PAGE_CACHE_ENABLED=False turns the store off; the headers stay.
 from django.conf import settings
 from django.core.cache import cache
 
-from caching import pages, policy
+from caching import outage, pages, policy
 from caching.declare import PRIVATE, SHARED
 from caching.registry import registry
 
@@ -28,8 +28,14 @@ def cached_answer(request):
         return None
     if policy.has_credentials(request) or (page := pages.page_of(request)) is None:
         return None
-    registry().sync()
-    hit = cache.get(pages.key_of(page))
+    try:
+        registry().sync()
+        hit = cache.get(pages.key_of(page))
+    # Whatever the backend raises (redis-py's errors, a socket's): a miss.
+    except Exception:
+        outage.report()
+        return None
+    outage.recovered()
     return None if hit is None else pages.answer(request, hit)
 
 
@@ -48,25 +54,45 @@ class PageCacheMiddleware:
             page = pages.page_of(request)
         if page is not None:
             pages_registry = registry()
-            pages_registry.sync()
-            generation = pages_registry.generation()
+            try:
+                pages_registry.sync()
+                generation = pages_registry.generation()
+            except Exception:
+                # Down: the page is made and sent, kept by the front cache only.
+                outage.report()
+                page = None
         response = self.get_response(request)
         if getattr(request, "cache_policy", None) == SHARED and (
-            pages.page_args(request.META.get("QUERY_STRING", "")) is None
+            pages.page_args(request.path, request.META.get("QUERY_STRING", "")) is None
         ):
-            # Django and nginx would read this query differently: keep it private.
+            # Django and nginx would read this query differently, or it names a
+            # page one of endless ways: keep it private.
             request.cache_policy = PRIVATE
         shared = policy.apply(request, response)
         if shared is not None and page is not None:
-            if enabled and request.method == "GET":
-                pages.store(page, response, shared.seconds)
-                pages_registry.add(page, shared.tags)
-            # Read after storing: an invalidation from now on finds it filed.
-            if pages_registry.generation() != generation:
-                # Made while content changed: it may show the data from before.
-                cache.delete(pages.key_of(page))
+            store = enabled and request.method == "GET"
+            try:
+                shared = _keep(page, response, shared, generation, store=store)
+            except Exception:
+                # Gone down since the lookup: sent as made, kept by no one else.
+                outage.report()
                 policy.make_private(response)
                 shared = None
         if shared is not None and pages.etag_matches(request, response.get("ETag")):
             return pages.not_modified(response.items())
         return response
+
+
+def _keep(page, response, shared, generation, *, store: bool):
+    """Store and file the page; what shared caches may keep of it, or None."""
+    pages_registry = registry()
+    if store:
+        pages.store(page, response, shared)
+        pages_registry.add(page, shared.tags)
+    # Read after storing: an invalidation from now on finds it filed.
+    if pages_registry.generation() != generation:
+        # Made while content changed: it may show the data from before.
+        cache.delete(pages.key_of(page))
+        policy.make_private(response)
+        return None
+    return shared

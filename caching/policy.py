@@ -23,8 +23,11 @@ from newsroom.cache_tags import cache_tags
 
 # Statuses a shared cache may keep: pages, moved pages and missing ones.
 CACHEABLE = (200, 301, 404)
-# A missing or moved page is kept briefly: publishing clears it anyway.
-NOT_FOUND_SECONDS = 10
+# Missing and moved pages (redirects answer 404s) are kept by the front cache
+# only, this briefly, and filed nowhere: a page published at their address is
+# fresh this soon with no purge, and an attacker's endless missing addresses
+# fill no registry and add nothing to the purges a publish sends.
+NOT_FOUND_SECONDS = 2
 KEEPS_ITS_OWN = ("private", "no-store", "no-cache")
 
 
@@ -33,6 +36,7 @@ class Shared:
     """A response shared caches may keep, and for how long (seconds)."""
 
     seconds: int
+    revalidate: int
     tags: tuple[str, ...]
 
 
@@ -47,7 +51,8 @@ def has_credentials(request) -> bool:
 def apply(request, response) -> Shared | None:
     """Set the caching headers the page's declaration asks for.
 
-    Returns what shared caches may keep, or None when the response is not theirs.
+    Returns what the page cache may keep and file (pages, never missing or moved
+    ones), or None.
     """
     policy = getattr(request, "cache_policy", None)
     if policy is None:
@@ -67,19 +72,24 @@ def apply(request, response) -> Shared | None:
         make_private(response)
         return None
     tags = {"site", *cache_tags(request)}
-    if response.status_code != 200:
-        tags.add("not-found")
     seconds, revalidate = _lifetime(response.status_code, tags)
-    response["Cache-Control"] = (
-        f"public, max-age=0, s-maxage={seconds}, "
-        f"stale-while-revalidate={revalidate}, "
-        f"stale-if-error={settings.SHARED_CACHE_STALE_IF_ERROR}"
-    )
+    response["Cache-Control"] = shared_cache_control(seconds, revalidate)
     _drop_vary_cookie(response)
     response["Cache-Tag"] = " ".join(sorted(tags))
     if response.status_code == 200 and not response.has_header("ETag"):
         set_response_etag(response)
-    return Shared(seconds, tuple(sorted(tags))) if seconds > 0 else None
+    if response.status_code != 200 or seconds <= 0:
+        return None
+    return Shared(seconds, revalidate, tuple(sorted(tags)))
+
+
+def shared_cache_control(seconds: int, revalidate: int) -> str:
+    """Cache-Control of a page shared caches may keep for seconds."""
+    return (
+        f"public, max-age=0, s-maxage={seconds}, "
+        f"stale-while-revalidate={revalidate}, "
+        f"stale-if-error={settings.SHARED_CACHE_STALE_IF_ERROR}"
+    )
 
 
 def _keeps_its_own(response) -> bool:

@@ -2,9 +2,10 @@
 
 The publishing service's content_changed names what a transition touched. The
 rest of what readers see is saved outside it (site settings, sections, authors,
-tags, FAQ entries, corrections, redirects, and article rows saved directly), so
-their saves and deletes clear their pages here, once the transaction commits:
-never for a change that was rolled back, and never before readers can see it.
+tags, FAQ entries, corrections, images and article rows saved directly), so their
+saves and deletes clear their pages here, once the transaction commits: never for
+a change that was rolled back, and never before readers can see it. Redirects
+answer only missing pages, which no cache keeps for long (caching/policy.py).
 """
 
 import logging
@@ -24,11 +25,11 @@ from caching.invalidation import (
 from corrections.models import Note
 from faq.models import ArticleEntry, Entry, Topic
 from images.models import Image
-from redirects.models import Redirect
 from siteconfig.models import SiteSettings
 
 logger = logging.getLogger(__name__)
 UID = "caching"
+FEEDS_AND_SITEMAPS = {"list-feeds", "list-sitemaps"}
 
 
 def connect() -> None:
@@ -44,8 +45,7 @@ def connect() -> None:
     _clear_on_change(Entry, _entry_tags, before_delete=True)
     _clear_on_change(Topic, lambda topic: {"faq"})
     _clear_on_change(ArticleEntry, lambda row: {f"article-{row.article_id}"})
-    _clear_on_change(Note, lambda note: {"corrections", f"article-{note.article_id}"})
-    _clear_on_change(Redirect, lambda redirect: {"not-found"})
+    _clear_on_change(Note, _note_tags)
     # Its alt text, caption and credit show wherever it is an article's hero.
     _clear_on_change(Image, _image_tags, before_delete=True)
 
@@ -97,9 +97,18 @@ def _entry_tags(entry) -> set[str]:
     return {"faq", f"faq-{entry.pk}", *(f"article-{pk}" for pk in articles)}
 
 
+def _note_tags(note) -> set[str]:
+    # A note moves the article's revised_at: "updated" in every feed that lists
+    # it (all carry list-feeds, section, tag and author feeds too), "lastmod" in
+    # the sitemaps.
+    return {"corrections", f"article-{note.article_id}", *FEEDS_AND_SITEMAPS}
+
+
 def _image_tags(image) -> set[str]:
     articles = Article.objects.filter(hero=image).values_list("pk", flat=True)
-    return {f"article-{pk}" for pk in articles}
+    tags = {f"article-{pk}" for pk in articles}
+    # A hero is the feeds' enclosure and the sitemaps' image entry.
+    return tags | FEEDS_AND_SITEMAPS if tags else tags
 
 
 def _author_tags(author) -> set[str]:

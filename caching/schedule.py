@@ -13,6 +13,7 @@ from django.db import DatabaseError
 from django.utils import timezone
 
 from articles.models import Article, Status
+from caching import outage
 
 KEY = "pagecache:next-scheduled"
 NONE = 0.0  # Cached "nothing is scheduled" (None would read as a cache miss).
@@ -41,12 +42,17 @@ def forget_next_scheduled() -> None:
 def seconds_until_next_scheduled() -> float | None:
     """Seconds until the next scheduled article goes live; None if none is."""
     now = time.time()
-    at = cache.get(KEY)
+    try:
+        at, cached = cache.get(KEY), True
+    except Exception:
+        outage.report()  # Down: the database answers, every time until it is back.
+        at, cached = None, False
     if at is None or NONE < at <= now:
         try:
             at = next_scheduled_at()
         except DatabaseError:
             # The page came without the database: keep it nowhere, to be safe.
             return 0.0
-        cache.set(KEY, at, settings.SHARED_CACHE_SECONDS)
+        if cached:
+            cache.set(KEY, at, settings.SHARED_CACHE_SECONDS)
     return None if at == NONE else max(0.0, at - now)

@@ -8,7 +8,7 @@ importing the caching app.
 
 Tags in use: article-<id>, section-<id>, author-<id>, tag-<slug>, faq-<id>,
 list-home, list-news, list-feeds, list-sitemaps, faq, corrections, and site (on
-every page: site settings and navigation), not-found (404 and redirect answers).
+every page: site settings and navigation).
 """
 
 from collections.abc import Callable, Iterable

@@ -27,6 +27,7 @@ pytestmark = [
     pytest.mark.skipif(not shutil.which("nginx"), reason="nginx is not installed"),
 ]
 
+QUERIES = ("utm_source=x", "q=1", "p=2")
 PURGE_MODULE = "/usr/lib/nginx/modules/ngx_http_cache_purge_module.so"
 # Workers as the user running the tests (ignored unless that is root): the
 # cache lives under pytest's private temporary folder.
@@ -43,6 +44,16 @@ http {{
     uwsgi_temp_path {root}/uwsgi;
     scgi_temp_path {root}/scgi;
     proxy_cache_path {root}/cache levels=1:2 keys_zone=pages:1m;
+    # p counts on the sitemaps, q on search only (caching/pages.py); a PURGE's
+    # $uri is /.purge<path> by the time the key is made.
+    map $uri $p_if_sitemap {{
+        "~^(?:/[.]purge)?/sitemap" $arg_p;
+        default "";
+    }}
+    map $uri $q_if_search {{
+        "~^(?:/[.]purge)?/search/" $arg_q;
+        default "";
+    }}
     server {{
         listen 127.0.0.1:{port};
         location / {{
@@ -55,14 +66,17 @@ http {{
             proxy_pass http://127.0.0.1:{upstream};
             proxy_set_header Host $http_host;
             proxy_cache pages;
-            proxy_cache_key "$host$uri?page=$arg_page&p=$arg_p&q=$arg_q";
+            proxy_cache_key "$host$uri?page=$arg_page&p=$p_if_sitemap&q=$q_if_search";
             add_header X-Cache-Status $upstream_cache_status always;
         }}
         location ~ ^/[.]purge(/.*)$ {{
             internal;
             allow 127.0.0.1;
             deny all;
-            proxy_cache_purge pages "$host$1?page=$arg_page&p=$arg_p&q=$arg_q";
+            # Kept before the maps' regexes run: they reset $1.
+            set $purged_uri $1;
+            proxy_cache_purge pages
+                "$host$purged_uri?page=$arg_page&p=$p_if_sitemap&q=$q_if_search";
         }}
     }}
 }}
@@ -151,8 +165,10 @@ def test_publishing_purges_the_front_cache(front, editor):
     for path in [*touched, *untouched]:
         get(front, path)
         assert get(front, path)[0] == "HIT", path
-    # Only page, p and q make the front cache's key.
-    assert get(front, reverse("articles:index") + "?utm_source=x")[0] == "HIT"
+    # Only page, p (sitemaps) and q (search) make the front cache's key.
+    sharing_home = [f"{reverse('articles:index')}?{query}" for query in QUERIES]
+    for path in sharing_home:
+        assert get(front, path)[0] == "HIT", path
 
     publishing.publish(story, user=editor)  # content_changed: purges on commit
 
@@ -162,6 +178,11 @@ def test_publishing_purges_the_front_cache(front, editor):
         assert story.slug in body, path
     for path in untouched:
         assert get(front, path)[0] == "HIT", path
+    # Purged with the home page they share, fresh from its refetch on.
+    for path in sharing_home:
+        status, body = get(front, path)
+        assert status == "HIT", path
+        assert story.slug in body, path
 
 
 def test_a_front_cache_that_is_down_never_fails_publishing(
