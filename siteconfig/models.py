@@ -68,7 +68,11 @@ class SiteSettings(models.Model):
         request (the "site" context variable is lazy and kept for the request).
         """
         cache = shared_cache()
-        settings = cache.get(CACHE_KEY) if cache else None
+        try:
+            settings = cache.get(CACHE_KEY) if cache else None
+        except Exception:
+            # Redis is down (the page cache logs it once): the database has them.
+            cache = settings = None
         if settings is None:
             settings = cls.objects.filter(pk=1).first() or cls(pk=1)
             if cache:

@@ -44,9 +44,6 @@ def test_a_reader_gets_the_page_while_the_cache_is_down(url, redis_down, path):
     assert status == "200 OK"
 
 
-@pytest.mark.xfail(
-    strict=True, reason="siteconfig's SiteSettings.current() reads the cache unguarded"
-)
 def test_an_article_is_made_while_the_cache_is_down(url, redis_down):
     assert call(url)[0] == "200 OK"
 
