@@ -5,7 +5,7 @@ from collections.abc import Iterable
 from django.core.cache import cache
 
 from articles.models import Article
-from caching.pages import key_of
+from caching.pages import key_of, public_page
 from caching.purge import purge_twice
 from caching.registry import registry
 
@@ -19,16 +19,27 @@ LIST_TAGS = {
 }
 
 
-def invalidate(tags: Iterable[str]) -> set[str]:
-    """Drop every page filed under any of tags, in the app and the front cache."""
+def invalidate(tags: Iterable[str], unfiled: Iterable[str] = ()) -> set[str]:
+    """Drop every page filed under any of tags, in the app and the front cache.
+
+    unfiled names pages only the front cache may hold: missing pages (404), kept
+    there briefly and filed nowhere (caching/policy.py).
+    """
     pages_registry = registry()
     # First: a page being rendered now, from the data before this change, must
     # not be kept either (caching/middleware.py).
     pages_registry.bump_generation()
     pages = pages_registry.pop(set(tags))
     cache.delete_many([key_of(page) for page in pages])
-    purge_twice(pages)
+    purge_twice(pages | set(unfiled))
     return pages
+
+
+def own_pages(article_ids: Iterable[int]) -> set[str]:
+    """The articles' own addresses: before publication a reader may have got a 404
+    there, which the front cache keeps for a moment, filed under no tag."""
+    articles = Article.objects.filter(pk__in=article_ids).only("slug")
+    return {public_page(article.get_absolute_url()) for article in articles}
 
 
 def change_tags(change) -> set[str]:

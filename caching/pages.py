@@ -14,8 +14,9 @@ import hashlib
 import math
 import re
 import time
-from urllib.parse import quote, unquote_plus
+from urllib.parse import quote, unquote_plus, urlsplit
 
+from django.conf import settings
 from django.core.cache import cache
 from django.http import HttpResponseNotModified
 from django.utils.http import parse_etags
@@ -62,6 +63,13 @@ def page_of(request) -> str | None:
     host = request.META.get("HTTP_HOST") or request.META["SERVER_NAME"]
     query = "&".join(f"{name}={args.get(name, '')}" for name in PAGE_ARGS)
     return f"{request.scheme} {host} {request.path}?{query}"
+
+
+def public_page(path: str) -> str:
+    """The page name readers reach path under: SITE_URL's scheme and host."""
+    parts = urlsplit(settings.SITE_URL)
+    query = "&".join(f"{name}=" for name in PAGE_ARGS)
+    return f"{parts.scheme} {parts.netloc} {path}?{query}"
 
 
 def key_of(page: str) -> str:

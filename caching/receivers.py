@@ -21,6 +21,7 @@ from caching.invalidation import (
     article_footprint_tags,
     change_tags,
     invalidate,
+    own_pages,
 )
 from corrections.models import Note
 from faq.models import ArticleEntry, Entry, Topic
@@ -50,10 +51,13 @@ def connect() -> None:
     _clear_on_change(Image, _image_tags, before_delete=True)
 
 
-def invalidate_safely(tags: set[str]) -> None:
-    """invalidate(), but a cache that is down never fails the change it follows."""
+def invalidate_safely(tags: set[str], article_ids=()) -> None:
+    """invalidate(), but a cache that is down never fails the change it follows.
+
+    The front cache also drops the own address of each of article_ids.
+    """
     try:
-        invalidate(tags)
+        invalidate(tags, own_pages(article_ids) if article_ids else ())
     except Exception:
         logger.exception("Could not clear cached pages tagged %s", sorted(tags))
 
@@ -65,7 +69,7 @@ def invalidate_on_commit(tags: set[str]) -> None:
 def on_content_changed(sender, change, **kwargs):
     # Sent after the commit already; scheduling changes the next publish time.
     schedule.forget_next_scheduled()
-    invalidate_safely(change_tags(change))
+    invalidate_safely(change_tags(change), change.article_ids)
 
 
 def on_article_saved(sender, instance, raw=False, **kwargs):
