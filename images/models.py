@@ -186,7 +186,12 @@ class Image(models.Model):
         return (self.focal_x, self.focal_y)
 
     def _url(self, path: str) -> str:
-        return self.file.storage.url(path)
+        # A page asks for the same rendition's URL several times (srcsets, the
+        # fallback, the social crop); the storage joins and quotes it once.
+        urls = self.__dict__.setdefault("_rendition_urls", {})
+        if path not in urls:
+            urls[path] = self.file.storage.url(path)
+        return urls[path]
 
     def _responsive(self, webp: bool) -> list[dict]:
         return [

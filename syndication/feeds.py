@@ -27,6 +27,7 @@ from taggit.models import Tag
 
 from articles.models import Article, ArticleQuerySet, Author, Section
 from newsroom.cache_tags import add_cache_tags
+from newsroom.paths import path
 from siteconfig.models import SiteSettings
 from syndication.feedgenerators import FEED_TYPES
 from syndication.seo import LOGO, absolute_url
@@ -112,8 +113,9 @@ class Channel:
         return absolute_url(self.subject.get_absolute_url())
 
     def feed_url(self, fmt: str) -> str:
-        args = [] if self.subject is None else [self.subject.slug]
-        return absolute_url(reverse(f"syndication:{self.url_prefix}_{fmt}", args=args))
+        # Every page's <head> links the feeds: remembered paths, not reverse().
+        slug = None if self.subject is None else self.subject.slug
+        return absolute_url(path(f"syndication:{self.url_prefix}_{fmt}", slug))
 
     def articles(self) -> ArticleQuerySet:
         """Its newest published articles, filtered as its page filters them."""
