@@ -23,7 +23,6 @@ site settings). It is a measurement, not a test: pytest doesn't collect bench/.
 import argparse
 import os
 import re
-import socket
 import statistics
 import subprocess
 import sys
@@ -33,25 +32,17 @@ import urllib.request
 from contextlib import ExitStack, contextmanager
 from pathlib import Path
 
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from bench import servers
+
 HEAD = Path(__file__).resolve().parent.parent
 PATH = "/articles/is-claude-secure/"
-PORTS = range(18100, 18150)
 
 
 def say(line: str) -> None:
     sys.stdout.write(line + "\n")
     sys.stdout.flush()
-
-
-def free_port() -> int:
-    for port in PORTS:
-        with socket.socket() as probe:
-            try:
-                probe.bind(("127.0.0.1", port))
-            except OSError:
-                continue
-            return port
-    raise RuntimeError(f"No free port in {PORTS}")
 
 
 def environment(checkout: Path, database_url: str, tmp: Path, redis: str | None):
@@ -75,29 +66,14 @@ def environment(checkout: Path, database_url: str, tmp: Path, redis: str | None)
     return env
 
 
-def manage(checkout: Path, env: dict, *args: str, debug: bool = False) -> str:
-    env = {**env, "DJANGO_DEBUG": "1"} if debug else env
-    result = subprocess.run(
-        [sys.executable, "manage.py", *args],
-        cwd=checkout,
-        env=env,
-        capture_output=True,
-        text=True,
-    )
-    if result.returncode:
-        raise RuntimeError(f"manage.py {args} in {checkout}:\n{result.stderr}")
-    return result.stdout
-
-
 def prepare(checkout: Path, env: dict) -> None:
-    manage(checkout, env, "migrate", "--noinput", "-v0")
-    manage(checkout, env, "demo_content", debug=True)
-    manage(checkout, env, "collectstatic", "--noinput", "-v0")
+    """Migrate, load the demo and collect static in checkout (bench/servers.py)."""
+    servers.prepare_site(env, cwd=checkout)
 
 
 @contextmanager
 def gunicorn(checkout: Path, env: dict):
-    port = free_port()
+    port = servers.free_port()
     server = subprocess.Popen(
         [
             str(Path(sys.executable).parent / "gunicorn"),

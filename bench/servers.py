@@ -82,12 +82,12 @@ def manage(env: dict[str, str], *args: str, cwd: Path = PROJECT) -> str:
     return result.stdout
 
 
-def prepare_site(env: dict[str, str]) -> None:
+def prepare_site(env: dict[str, str], cwd: Path = PROJECT) -> None:
     """Migrate, load the demo publication (as bin/demo does) and collect static."""
-    manage(env, "migrate", "--noinput", "-v0")
+    manage(env, "migrate", "--noinput", "-v0", cwd=cwd)
     # demo_content refuses to run with debug off: it creates admin / admin.
-    manage({**env, "DJANGO_DEBUG": "1"}, "demo_content")
-    manage(env, "collectstatic", "--noinput", "-v0")
+    manage({**env, "DJANGO_DEBUG": "1"}, "demo_content", cwd=cwd)
+    manage(env, "collectstatic", "--noinput", "-v0", cwd=cwd)
 
 
 def fetch(url: str, timeout: float = 10) -> tuple[int, dict[str, str], bytes]:
