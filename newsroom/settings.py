@@ -128,6 +128,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # Django's backend, plus fresh planner statistics (newsroom/sqlite/base.py).
+    DATABASES["default"]["ENGINE"] = "newsroom.sqlite"
     # SQLite as a real embedded database for several gunicorn workers: WAL lets
     # readers go on while one writer writes; IMMEDIATE takes the write lock when a
     # transaction starts, so a second writer waits (up to "timeout" seconds) instead

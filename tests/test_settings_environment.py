@@ -35,7 +35,7 @@ def test_production_defaults_are_safe():
     settings = json.loads(result.stdout)
     assert settings == {
         "debug": False,
-        "engine": "django.db.backends.sqlite3",
+        "engine": "newsroom.sqlite",
         "db_name": str(ROOT / "db.sqlite3"),
         "cache": "django.core.cache.backends.locmem.LocMemCache",
         "secure_cookies": True,
