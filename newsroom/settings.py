@@ -181,6 +181,12 @@ SHARED_CACHE_STALE_IF_ERROR = int(
 )
 # The app's own page cache in CACHES["default"]; 0 turns it off (headers stay).
 PAGE_CACHE_ENABLED = env_bool("NEWSROOM_PAGE_CACHE", default=True)
+# With Redis, each worker answers a page it read from Redis this recently from its
+# own copy (caching/redis.py); a change on this machine drops the copies at once,
+# one on another machine within this time. Below the front's second purge (1 s).
+PAGE_CACHE_NEAR_SECONDS = float(
+    os.environ.get("NEWSROOM_PAGE_CACHE_NEAR_SECONDS", "0.5")
+)
 # Where to send PURGE requests for changed pages (the front nginx), e.g.
 # http://127.0.0.1:8080; unset: no purge, SHARED_CACHE_SECONDS bounds staleness.
 FRONT_CACHE_PURGE_URL = os.environ.get("NEWSROOM_FRONT_CACHE_PURGE_URL", "").rstrip("/")

@@ -1,10 +1,14 @@
-"""With a cache per process (locmem), every worker stops serving a changed page.
+"""Every worker stops serving a changed page at once, whatever keeps its pages.
 
-A real gunicorn with two sync workers on a SQLite file and the local-memory cache,
-as the site runs with neither DATABASE_URL nor REDIS_URL. Both workers cache the
-home page; another process (manage.py, as an import or the demo would) unpublishes
-a story; no worker may serve the home page with it afterwards.
+A real gunicorn with two sync workers on a SQLite file, with the local-memory
+cache (a cache per process, as the site runs without REDIS_URL) or with Redis,
+where each worker keeps near copies of the pages it read (caching/redis.py).
+Both workers cache the home page; another process (manage.py, as an import or
+the demo would) unpublishes a story; no worker may serve the home page with it
+afterwards.
 """
+
+import os
 
 import pytest
 
@@ -21,10 +25,21 @@ UNPUBLISH = (
 )
 
 
-@pytest.fixture(scope="module")
-def site(tmp_path_factory):
+@pytest.fixture(scope="module", params=["local-memory cache", "Redis"])
+def site(request, tmp_path_factory):
+    redis = {}
+    if request.param == "Redis":
+        if not os.environ.get("REDIS_URL"):
+            pytest.skip("REDIS_URL is not set")
+        # Copies that would outlive the test: only the stamp can drop them.
+        redis = {
+            "REDIS_URL": os.environ["REDIS_URL"],
+            "NEWSROOM_PAGE_CACHE_NEAR_SECONDS": "600",
+        }
     tmp = tmp_path_factory.mktemp("workers-share-invalidation")
-    env = server_env(f"sqlite:///{tmp / 'site.sqlite3'}", tmp, NEWSROOM_PAGE_CACHE="1")
+    env = server_env(
+        f"sqlite:///{tmp / 'site.sqlite3'}", tmp, NEWSROOM_PAGE_CACHE="1", **redis
+    )
     seed_site(env)
     with running_server(env, workers=2) as server:
         yield server, env
