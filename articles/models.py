@@ -12,6 +12,7 @@ from django.db import models, transaction
 from django.db.models import Count, Exists, F, OuterRef, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.functional import cached_property
 from django.utils.text import Truncator
 from taggit.managers import TaggableManager
 from taggit.models import Tag, TaggedItem
@@ -525,9 +526,12 @@ class Article(models.Model):
             target_section=target_section,
         )
 
-    @property
+    @cached_property
     def description(self) -> str:
-        """Meta description: the editor's, else the summary, else the body's start."""
+        """Meta description: the editor's, else the summary, else the body's start.
+
+        Remembered: a page shows it three times (meta, Open Graph, JSON-LD).
+        """
         # Plain text, entities decoded: each output escapes it once for its format.
         return Truncator(self.description_source()[1]).chars(160)
 
