@@ -85,7 +85,8 @@ def test_future_date_schedules(importer):
     write_article(item(status="scheduled", published_at=at), user=importer)
 
     article = Article.objects.get()
-    assert article.is_scheduled and article.published_at == at
+    assert article.is_scheduled
+    assert article.published_at == at
 
 
 def test_review_status_submits_for_review(importer):
@@ -139,7 +140,8 @@ def test_link_to_an_article_not_there_yet_waits(importer):
     # Written again once "later" exists: not taken as unchanged.
     write_article(item(source_id="later", title="Later"), user=importer)
     again = write_article(item(see_also=[("later", "")]), user=importer)
-    assert again.action == "updated" and again.waiting_for == ()
+    assert again.action == "updated"
+    assert again.waiting_for == ()
 
 
 def test_hero_image_comes_into_the_library_once(importer, tmp_path):
