@@ -109,7 +109,6 @@ def to_article(
         authors=_authors(item, export),
         tags=_tags(item),
         old_paths=old_paths(item, export.site_url),
-        title_for_report=label(item),
     )
     if hero := _hero(item, media):
         if isinstance(hero, MissingImage):
@@ -175,7 +174,8 @@ def _section(item: Item) -> str:
 
 def _tags(item: Item) -> list[str]:
     categories = [term for term in item.terms if term.domain == "category"][1:]
-    tags = [term for term in item.terms if term.domain == "post_tag"]
+    # WXR 1.0 wrote tags with domain="tag".
+    tags = [term for term in item.terms if term.domain in ("post_tag", "tag")]
     return list(dict.fromkeys(unescape(term.name) for term in categories + tags))
 
 

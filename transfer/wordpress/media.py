@@ -9,22 +9,27 @@ copy, and the library makes its own renditions. No file is ever downloaded.
 
 import re
 from dataclasses import dataclass
+from html import escape, unescape
 from pathlib import Path, PurePosixPath
 from urllib.parse import unquote, urlsplit
 
 from images.models import Image
 from newsroom.text import plain_text
 from transfer.errors import ItemError
-from transfer.images import import_image
+from transfer.images import content_hash, import_image
+from transfer.models import ImportedImage
 from transfer.records import ImageFile
 from transfer.wordpress.content import GalleryImage
 from transfer.wordpress.wxr import Item
+from transfer.writer import Outcome
 
 UPLOADS = "/wp-content/uploads/"
 _SIZED = re.compile(r"-\d+x\d+(?=\.\w+$)")
 _IMG = re.compile(r"<img\b[^>]*>", re.IGNORECASE)
 _SRC = re.compile(r"""\ssrc\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 _ALT = re.compile(r"""\salt\s*=\s*(?:"([^"]*)"|'([^']*)')""", re.IGNORECASE)
+_LINK = re.compile(r"<a\b[^>]*>", re.IGNORECASE)
+_HREF = re.compile(r"""\shref\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s>]+))""", re.IGNORECASE)
 # Resized copies of the old site's files; the library image has its own.
 _RESPONSIVE = re.compile(
     r"""\s(?:srcset|sizes)\s*=\s*(?:"[^"]*"|'[^']*'|[^\s>]+)""", re.IGNORECASE
@@ -65,7 +70,8 @@ class MediaLibrary:
                 if path:
                     self._by_path[path] = attachment
         self._imported: dict[Path, Image | ItemError] = {}
-        self.imported_count = 0
+        # One per file brought in (or found in the library from an earlier run).
+        self.outcomes: list[Outcome] = []
 
     def image_file(self, attachment: Item, alt: str = "") -> ImageFile | MissingImage:
         """The attachment's file as an ImageFile, or why there is none."""
@@ -100,27 +106,36 @@ class MediaLibrary:
         ]
 
     def rewrite_images(self, html: str) -> tuple[str, list[MissingImage]]:
-        """html with the library's address in each <img> it could import."""
+        """html with the library's address in each <img> it could import, and in
+        links to those images' files (WordPress links a picture to its original)."""
         missing: list[MissingImage] = []
 
-        def rewrite(match: re.Match) -> str:
+        def rewrite_img(match: re.Match) -> str:
             tag = match.group(0)
             src = _SRC.search(tag)
             if src is None:
                 return tag
-            url = next(value for value in src.group(1, 2, 3) if value is not None)
             alt = _ALT.search(tag)
-            alt_text = next((v for v in alt.group(1, 2) if v), "") if alt else ""
-            image = self.library_image_for_url(url, alt_text)
+            alt_text = unescape(_value(alt)) if alt else ""
+            image = self.library_image_for_url(_value(src), alt_text)
             if isinstance(image, MissingImage):
                 missing.append(image)
+            if not isinstance(image, Image):
                 return tag
-            if image is None:
-                return tag
-            new_src = f' src="{image.body_picture["url"]}"'
-            return _RESPONSIVE.sub("", tag[: src.start()] + new_src + tag[src.end() :])
+            rest = _RESPONSIVE.sub("", _ALT.sub("", _SRC.sub("", tag)))[len("<img") :]
+            return (
+                f'<img src="{escape(image.body_picture["url"])}" '
+                f'alt="{escape(alt_text or image.alt_text)}"{rest}'
+            )
 
-        return _IMG.sub(rewrite, html), missing
+        def rewrite_link(match: re.Match) -> str:
+            tag = match.group(0)
+            href = _HREF.search(tag)
+            image = self._imported_for_url(_value(href)) if href else None
+            return _set(tag, href, "href", image.largest["url"]) if image else tag
+
+        html = _IMG.sub(rewrite_img, html)
+        return _LINK.sub(rewrite_link, html), missing
 
     def library_image_for_url(self, url: str, alt: str) -> Image | MissingImage | None:
         """The library image for an <img src>; None in a dry run (nothing stored)."""
@@ -152,15 +167,28 @@ class MediaLibrary:
         """image_file in the library (once per file), or why it could not come in."""
         key = image_file.path
         if key not in self._imported:
+            is_known = ImportedImage.objects.filter(
+                content_hash=content_hash(key)
+            ).exists()
             try:
                 self._imported[key] = import_image(image_file, dry_run=self.dry_run)
-                self.imported_count += 1
             except ItemError as error:
                 self._imported[key] = error
+            else:
+                action = "unchanged" if is_known else "created"
+                name = str(key.relative_to(self.media_dir))
+                self.outcomes.append(Outcome(action, "image", name))
         result = self._imported[key]
         if isinstance(result, ItemError):
             return MissingImage(url, str(result))
         return result if result.pk else None
+
+    def _imported_for_url(self, url: str) -> Image | None:
+        """The library image already imported from url's file, if any."""
+        path = upload_path(url)
+        found = self._file(path) if path and self.media_dir else None
+        image = self._imported.get(found) if isinstance(found, Path) else None
+        return image if isinstance(image, Image) and image.pk else None
 
     def _attachment_for(self, path: str) -> Item | None:
         for candidate in _originals(path):
@@ -177,6 +205,16 @@ class MediaLibrary:
             if file.is_relative_to(self.media_dir) and file.is_file():
                 return file
         return MissingImage(path, f"file not found under {self.media_dir}")
+
+
+def _value(attribute: re.Match) -> str:
+    return next(value for value in attribute.groups() if value is not None)
+
+
+def _set(tag: str, attribute: re.Match, name: str, value: str) -> str:
+    """tag with the attribute attribute matched set to value."""
+    new = f' {name}="{escape(value)}"'
+    return tag[: attribute.start()] + new + tag[attribute.end() :]
 
 
 def _originals(path: str) -> list[str]:
