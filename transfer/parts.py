@@ -2,13 +2,16 @@
 and redirects. Each function writes one kind and returns notes for the report."""
 
 import re
+from datetime import datetime
 from urllib.parse import urlsplit
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
+from django.utils import timezone
 from django.utils.text import slugify
 from taggit.models import Tag
 
+from articles.blockers import unpublished_target
 from articles.models import (
     Article,
     Author,
@@ -16,7 +19,6 @@ from articles.models import (
     LinkKind,
     Section,
     SeeAlsoLink,
-    Status,
 )
 from faq.models import ArticleEntry, Entry, Topic
 from redirects.models import Redirect, normalize_path
@@ -167,10 +169,9 @@ def see_also_links(
     return links, notes, missing
 
 
-def is_linkable_now(link: SeeAlsoLink) -> bool:
-    """Whether publishing may see this link: its target is published or not an article."""
-    target = link.target_article
-    return link.kind != LinkKind.ARTICLE or target.status == Status.PUBLISHED
+def passes_blockers(link: SeeAlsoLink, goes_live_at: datetime | None) -> bool:
+    """Whether publishing at goes_live_at (None: now) accepts this link."""
+    return not unpublished_target(link, goes_live_at or timezone.now())
 
 
 def set_redirects(article: Article, old_paths: list[str]) -> list[str]:

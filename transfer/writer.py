@@ -51,10 +51,10 @@ def write_article(
     except ItemError as error:
         return Outcome("failed", "article", item.label, str(error))
     except Exception as error:  # One broken item must not stop the others.
-        return Outcome("failed", "article", item.label, _describe(error))
+        return Outcome("failed", "article", item.label, describe_error(error))
 
 
-def _describe(error: Exception) -> str:
+def describe_error(error: Exception) -> str:
     messages = getattr(error, "messages", None)
     text = " ".join(messages) if messages else str(error)
     return f"{type(error).__name__}: {text}"
@@ -116,16 +116,21 @@ def _write(item: ImportedArticle, *, user, as_drafts: bool, dry_run: bool) -> Ou
     parts.set_faq(article, item.faq)
     links, notes, waiting = parts.see_also_links(article, item.see_also)
     article.see_also_links.all().delete()
+    # Links publishing would refuse (to a draft, or to a piece that went live
+    # after this one, as the exporting site may have) come after the transition:
+    # the site shows them as it did, hidden while their target is not live.
+    later = [
+        link for link in links if not parts.passes_blockers(link, item.published_at)
+    ]
     for link in links:
-        if parts.is_linkable_now(link):
+        if link not in later:
             link.save()
     target = _target_status(item, article, as_drafts, is_new=action == "created")
     notes += _move(article, target, item.published_at, user=user, before=before)
-    # Links to drafts are hidden until those go live; publishing would refuse them.
-    for link in links:
-        if not parts.is_linkable_now(link):
-            link.save()
-            notes.append(f"see also “{link.target_article.slug}” is hidden: a draft")
+    for link in later:
+        link.save()
+        if not link.target_article.is_published:
+            notes.append(f"see also “{link.target_article.slug}” is hidden: not live")
     notes += parts.set_redirects(article, item.old_paths)
     ImportedItem.objects.update_or_create(
         source=item.source,
