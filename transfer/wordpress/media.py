@@ -73,8 +73,11 @@ class MediaLibrary:
         # One per file brought in (or found in the library from an earlier run).
         self.outcomes: list[Outcome] = []
 
-    def image_file(self, attachment: Item, alt: str = "") -> ImageFile | MissingImage:
-        """The attachment's file as an ImageFile, or why there is none."""
+    def image_file(self, attachment: Item) -> ImageFile | MissingImage:
+        """The attachment's file as an ImageFile, or why there is none.
+
+        Its alt text is the media library's: an <img> keeps its own in the body.
+        """
         url = attachment.attachment_url
         found = self._file(
             upload_path(url) or attachment.meta_value("_wp_attached_file")
@@ -84,7 +87,7 @@ class MediaLibrary:
             return found
         return ImageFile(
             path=found,
-            alt=alt or _alt_of(attachment) or found.stem,
+            alt=_alt_of(attachment) or found.stem,
             caption=plain_text(attachment.excerpt),
         )
 
@@ -148,7 +151,7 @@ class MediaLibrary:
             )
         attachment = self._attachment_for(path)
         if attachment is not None:
-            image_file = self.image_file(attachment, alt)
+            image_file = self.image_file(attachment)
         else:
             found = self._file(path)
             image_file = (
