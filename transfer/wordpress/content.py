@@ -1,6 +1,6 @@
 """A post's stored content as the HTML WordPress would show, before sanitizing.
 
-In WordPress's own order: block-editor comments go, [embed] and bare URLs alone
+In WordPress's own order: block-editor comments and <!--more--> go, [embed] and bare URLs alone
 on a line become links (WordPress would embed them; we link, with no network),
 [caption] and [gallery] become <figure>s, classic posts get their paragraphs
 (autop; block-editor posts already carry them, and WordPress leaves them alone
@@ -16,6 +16,8 @@ from html import escape
 from transfer.wordpress.autop import autop
 
 _BLOCK_COMMENT = re.compile(r"<!--\s*/?wp:.*?-->", re.DOTALL)
+# Where the classic editor split a post for the home page or into pages.
+_MORE = re.compile(r"<!--(?:more\b.*?|noteaser|nextpage)-->", re.DOTALL)
 _EMBED = re.compile(r"\[embed\b[^\]]*\](.*?)\[/embed\]", re.DOTALL | re.IGNORECASE)
 _BARE_URL = re.compile(r"^[ \t]*(https?://[^\s<>\"'\[\]]+)[ \t]*$", re.MULTILINE)
 _CAPTION = re.compile(
@@ -61,7 +63,7 @@ def to_html(
 ) -> Body:
     """content as HTML; gallery_images(ids) gives the images of a [gallery]."""
     is_block_post = bool(_BLOCK_COMMENT.search(content))
-    html = _BLOCK_COMMENT.sub("", content)
+    html = _MORE.sub("", _BLOCK_COMMENT.sub("", content))
     escaped: list[str] = []
 
     def hold_escaped(match: re.Match) -> str:

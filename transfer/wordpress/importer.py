@@ -116,6 +116,7 @@ class _Counted:
         self.attachments = 0
         self.other_types: Counter[str] = Counter()
         self.other_meta: Counter[str] = Counter()
+        self.other_terms: Counter[str] = Counter()
 
     def add(self, item: Item) -> None:
         self.comments += item.comments
@@ -129,6 +130,9 @@ class _Counted:
             for key, values in item.meta.items():
                 if key not in mapping.UNDERSTOOD_META:
                     self.other_meta[key] += len(values)
+            for term in item.terms:
+                if term.domain not in mapping.UNDERSTOOD_TAXONOMIES:
+                    self.other_terms[term.domain or "(no domain)"] += 1
 
     def note_in(self, report: Report) -> None:
         report.note(
@@ -143,6 +147,12 @@ class _Counted:
                 "other post types",
                 sum(self.other_types.values()),
                 f"plugins' data, not imported: {_listed(self.other_types)}",
+            )
+        if self.other_terms:
+            report.note(
+                "terms",
+                sum(self.other_terms.values()),
+                f"of other taxonomies, not imported: {_listed(self.other_terms)}",
             )
         if self.other_meta:
             report.note(

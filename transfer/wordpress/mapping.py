@@ -22,7 +22,7 @@ from articles.models import Kind
 from newsroom.text import plain_text
 from transfer.errors import ItemError
 from transfer.records import ImportedArticle
-from transfer.wordpress.content import to_html
+from transfer.wordpress.content import GalleryImage, to_html
 from transfer.wordpress.media import MediaLibrary, MissingImage
 from transfer.wordpress.wxr import Export, Item
 
@@ -54,6 +54,8 @@ UNDERSTOOD_META = frozenset(
         "_wp_trash_meta_time",
     }
 )
+# WXR 1.0 wrote tags with domain="tag", and each category once more without one.
+UNDERSTOOD_TAXONOMIES = frozenset({"category", "post_tag", "tag", ""})
 _NO_DATE = re.compile(r"^0000-00-00")
 SLUG_LENGTH = 200
 
@@ -67,7 +69,7 @@ class Mapped:
 
 def label(item) -> str:
     """How the report names an item: "#<post id> <title>"."""
-    return f"#{item.post_id} {plain_text(unescape(item.title)) or '(no title)'}"
+    return f"#{item.post_id} {plain_text(item.title) or '(no title)'}"
 
 
 def skip_reason(item: Item) -> str:
@@ -83,14 +85,22 @@ def to_article(
     item: Item, *, export: Export, media: MediaLibrary, kind: str, zone: ZoneInfo
 ) -> Mapped:
     """item as an ImportedArticle; ItemError when a required part is unusable."""
-    title = plain_text(unescape(item.title))
+    title = plain_text(item.title)
     if not title:
         raise ItemError("it has no title")
-    body = to_html(
-        item.content,
-        gallery_images=lambda ids: media.gallery_images(ids, item.post_id),
-    )
-    html, missing = media.rewrite_images(body.html)
+    missing: list[MissingImage] = []
+
+    def gallery_images(ids: list[str]) -> list[GalleryImage]:
+        images, absent = media.gallery_images(ids, item.post_id)
+        missing.extend(
+            MissingImage(f"attachment #{i}", "in a [gallery] but not in the export")
+            for i in absent
+        )
+        return images
+
+    body = to_html(item.content, gallery_images=gallery_images)
+    html, not_found = media.rewrite_images(body.html)
+    missing += not_found
     article = ImportedArticle(
         source=f"wordpress:{export.site_url}",
         source_id=item.post_id,
@@ -174,7 +184,6 @@ def _section(item: Item) -> str:
 
 def _tags(item: Item) -> list[str]:
     categories = [term for term in item.terms if term.domain == "category"][1:]
-    # WXR 1.0 wrote tags with domain="tag".
     tags = [term for term in item.terms if term.domain in ("post_tag", "tag")]
     return list(dict.fromkeys(unescape(term.name) for term in categories + tags))
 

@@ -91,15 +91,18 @@ class MediaLibrary:
             caption=plain_text(attachment.excerpt),
         )
 
-    def gallery_images(self, ids: list[str], parent_id: str) -> list[GalleryImage]:
-        """The images of a [gallery]: its ids, or else the post's attached images."""
+    def gallery_images(
+        self, ids: list[str], parent_id: str
+    ) -> tuple[list[GalleryImage], list[str]]:
+        """The images of a [gallery] (its ids, or else the post's attached images),
+        and the ids the export has no attachment for."""
         if ids:
             chosen = [self.attachments[i] for i in ids if i in self.attachments]
         else:
             chosen = [
                 a for a in self.attachments.values() if a.post_parent == parent_id
             ]
-        return [
+        images = [
             GalleryImage(
                 url=attachment.attachment_url,
                 alt=_alt_of(attachment),
@@ -107,6 +110,7 @@ class MediaLibrary:
             )
             for attachment in chosen
         ]
+        return images, [i for i in ids if i not in self.attachments]
 
     def rewrite_images(self, html: str) -> tuple[str, list[MissingImage]]:
         """html with the library's address in each <img> it could import, and in

@@ -101,3 +101,9 @@ def test_escaped_shortcode_is_shown_as_text_not_reported():
 
     assert "Type [gallery] to show a gallery." in body.html
     assert body.unknown_shortcodes == []
+
+
+def test_more_and_nextpage_markers_are_removed():
+    html = convert("Teaser.\n<!--more Read on-->\n\nRest.<!--nextpage-->End.").html
+
+    assert html == "<p>Teaser.</p>\n<p>Rest.End.</p>\n"
