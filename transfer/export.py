@@ -173,7 +173,14 @@ class Exporter:
             .order_by("old_path")
             .values_list("old_path", flat=True)
         )
-        return {key: value for key, value in front.items() if value not in ("", [])}
+        # For static-site generators: their date, and drafts kept off the site
+        # (Hugo reads draft, Jekyll published; import_markdown reads neither).
+        front["date"] = front["published_at"]
+        if front["status"] in ("draft", "review"):
+            front.update(draft=True, published=False)
+        return {
+            key: value for key, value in front.items() if value not in ("", [], None)
+        }
 
     def redirects(self) -> int:
         own = {a.get_absolute_url() for a in Article.objects.only("slug")}

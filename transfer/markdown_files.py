@@ -2,7 +2,8 @@
 
 The front matter keys (all but title optional):
 
-    id, title, slug, kind, status, published_at, summary, meta_description, section,
+    id, title, slug, kind, status, published_at (or date), summary, meta_description,
+    section,
     authors: [name | {name, slug}], tags: [name] (or "a, b"),
     hero: path | {path, alt, caption, credit} (hero_alt beside a plain path),
     faq: [{question, answer (Markdown) | answer_html}], see_also: [{to | url, label, description}],
@@ -69,7 +70,7 @@ def read_article(path: Path) -> ImportedArticle:
         kind=_text(data.get("kind")) or "news",
         body=body if is_html else markdown_to_html(body),
         status=_text(data.get("status")) or "draft",
-        published_at=_datetime(data.get("published_at")),
+        published_at=_datetime(data.get("published_at") or data.get("date")),
         summary=_text(data.get("summary")),
         meta_description=_text(data.get("meta_description")),
         section=_text(data.get("section")),

@@ -81,7 +81,8 @@ class Report:
             f"\r[{'#' * filled}{'.' * (BAR_WIDTH - filled)}] {self.done}/{self.total}"
         )
         if isinstance(self.stream, OutputWrapper):
-            self.stream.write(text, ending=end)
+            # Plain: a command's stderr would colour it as an error.
+            self.stream.write(text, style_func=lambda text: text, ending=end)
         else:
             self.stream.write(text + end)
         self.stream.flush()
