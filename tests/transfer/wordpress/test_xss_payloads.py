@@ -1,37 +1,28 @@
 """XSS payloads in imported post content: none survives into the page's HTML.
 
-The shared corpus (../shared/xss-corpus/ beside the checkout) is read at test time,
-never copied into the project. Payloads go into post bodies as an export would
-carry them: in CDATA, a hundred to a post, each its own paragraph.
+The whole shared corpus (tests/xss_corpus.py), read at test time. Payloads go into
+post bodies as an export carries them: in CDATA, a hundred to a post, each its own
+paragraph.
 """
-
-import json
-from pathlib import Path
 
 import pytest
 
 from articles.models import Article
 from newsroom.text import xml_safe
-from tests.articles.test_xss_corpus import _problems
 from tests.transfer.wordpress.conftest import post, run_import, write_wxr
+from tests.xss_corpus import CORPUS, allow_list_problems, read_payloads
 
 pytestmark = pytest.mark.django_db
 
-CORPUS = (
-    Path(__file__).resolve().parents[3].parent
-    / "shared"
-    / "xss-corpus"
-    / "xss-payloads.jsonl"
-)
 PER_POST = 100
 
 
 @pytest.fixture(scope="module")
 def payloads():
-    if not CORPUS.exists():
+    payloads = [payload["payload"] for payload in read_payloads()]
+    if not payloads:
         pytest.skip(f"XSS corpus not found at {CORPUS} (it lives beside the checkout)")
-    with CORPUS.open(encoding="utf-8") as corpus:
-        return [json.loads(line)["payload"] for line in corpus if line.strip()]
+    return payloads
 
 
 def in_cdata(text: str) -> str:
@@ -57,6 +48,6 @@ def test_no_payload_survives_an_import(importer, tmp_path, payloads):
     failures = [
         f"{article.title}: {problem}"
         for article in articles
-        for problem in _problems(article.body_html)
+        for problem in allow_list_problems(article.body_html)
     ]
     assert not failures, "\n".join(failures[:30])

@@ -4,10 +4,10 @@ from pathlib import Path
 from zoneinfo import ZoneInfo, ZoneInfoNotFoundError
 
 from django.conf import settings
-from django.contrib.auth import get_user_model
 from django.core.management.base import BaseCommand, CommandError
 
 from transfer.errors import NotAnExport
+from transfer.users import importing_user
 from transfer.wordpress.importer import PAGE_CHOICES, import_wordpress
 
 
@@ -64,7 +64,7 @@ class Command(BaseCommand):
         try:
             report = import_wordpress(
                 options["export"],
-                user=importer_user(options["user"]),
+                user=importing_user(options["user"]),
                 media_dir=media,
                 pages=options["pages"],
                 as_drafts=options["as_drafts"],
@@ -81,22 +81,3 @@ class Command(BaseCommand):
             self.stdout.write("\nTo look at:")
             for line in problems:
                 self.stdout.write(f"  {line}")
-
-
-def importer_user(username: str | None):
-    """The named account, or the first active superuser; CommandError if none."""
-    users = get_user_model().objects.filter(is_active=True)
-    if username:
-        user = users.filter(username=username).first()
-        if user is None:
-            raise CommandError(f"No active user named {username!r}.")
-        if not user.has_perm("articles.publish_article"):
-            raise CommandError(f"{username} may not publish articles.")
-        return user
-    user = users.filter(is_superuser=True).order_by("pk").first()
-    if user is None:
-        raise CommandError(
-            "No active superuser to import as: create one, or name a user "
-            "who may publish with --user."
-        )
-    return user
