@@ -76,6 +76,7 @@ INSTALLED_APPS = [
     "caching",
     "demo",
     "backups",
+    "transfer",
 ]
 
 MIDDLEWARE = [
