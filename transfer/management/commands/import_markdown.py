@@ -64,12 +64,12 @@ class Command(BaseCommand):
             for folder in exports:
                 for name in site_files.BEFORE_ARTICLES:
                     for outcome in site_files.read_file(name, folder, dry_run=dry_run):
-                        report.outcomes.append(outcome)
+                        report.record(outcome)
             self.import_articles(files, report, user=user, options=options)
             for folder in exports:
                 for name in site_files.AFTER_ARTICLES:
                     for outcome in site_files.read_file(name, folder, dry_run=dry_run):
-                        report.outcomes.append(outcome)
+                        report.record(outcome)
         except NotAnExport as error:
             raise CommandError(str(error)) from error
         self.print_report(report, dry_run)
