@@ -103,6 +103,10 @@ class Command(BaseCommand):
     def print_report(self, report: Report, dry_run: bool) -> None:
         if dry_run:
             self.stdout.write("Dry run: nothing was written. It would have been:")
+            for outcome in report.outcomes:
+                if outcome.action in ("created", "updated"):
+                    verb = outcome.action.removesuffix("d")
+                    self.stdout.write(f"  {verb} {outcome.kind} {outcome.label}")
         self.stdout.write(report.table())
         if problems := report.problems():
             self.stdout.write("\nTo look at:")
