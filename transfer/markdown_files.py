@@ -70,7 +70,7 @@ def read_article(path: Path) -> ImportedArticle:
         kind=_text(data.get("kind")) or "news",
         body=body if is_html else markdown_to_html(body),
         status=_text(data.get("status")) or "draft",
-        published_at=_datetime(data.get("published_at") or data.get("date")),
+        published_at=aware_datetime(data.get("published_at") or data.get("date")),
         summary=_text(data.get("summary")),
         meta_description=_text(data.get("meta_description")),
         section=_text(data.get("section")),
@@ -96,7 +96,7 @@ def _list(value) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def _datetime(value) -> datetime | None:
+def aware_datetime(value) -> datetime | None:
     """An aware datetime from YAML's timestamp or a string; naive ones are local."""
     if value in (None, ""):
         return None
