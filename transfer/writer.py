@@ -15,7 +15,11 @@ from articles.publishing import PublishingRefused
 from history.revisions import keep_revision
 from transfer import parts
 from transfer.errors import ItemError
-from transfer.images import content_hash, import_image
+from transfer.images import (
+    content_hash,
+    import_image,
+    new_files_removed_on_failure,
+)
 from transfer.models import ImportedItem
 from transfer.records import ImportedArticle
 
@@ -44,7 +48,7 @@ def write_article(
     imported before keeps its state). dry_run: what would happen, nothing written.
     """
     try:
-        with transaction.atomic():
+        with new_files_removed_on_failure(), transaction.atomic():
             outcome = _write(item, user=user, as_drafts=as_drafts, dry_run=dry_run)
             if dry_run:
                 transaction.set_rollback(True)
