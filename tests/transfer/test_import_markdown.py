@@ -158,3 +158,12 @@ def test_no_superuser_is_a_clear_error(tmp_path, db):
 def test_user_without_publish_permission_is_refused(folder, contributor):
     with pytest.raises(CommandError, match="may not publish"):
         import_markdown("--user", "contributor", folder)
+
+
+def test_second_file_with_the_same_id_is_refused(folder):
+    write_markdown(folder / "copies", "how-we-test.md", {"title": "A copy"}, "Text.\n")
+
+    output = import_markdown(folder)
+
+    assert Article.objects.count() == 1
+    assert output.count("has the same id “how-we-test”") == 1

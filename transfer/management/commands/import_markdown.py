@@ -80,12 +80,17 @@ class Command(BaseCommand):
             "as_drafts": not options["keep_status"],
             "dry_run": options["dry_run"],
         }
-        waiting = []
+        waiting, read_from = [], {}
         for path in files:
             try:
                 item = read_article(path)
+                if (first := read_from.setdefault(item.source_id, path)) != path:
+                    raise ItemError(
+                        f"{first} has the same id “{item.source_id}”: "
+                        "give one of them another id or slug."
+                    )
             except ItemError as error:
-                report.add(Outcome("failed", "article", f"{path.name}", str(error)))
+                report.add(Outcome("failed", "article", str(path), str(error)))
                 continue
             outcome = write_article(item, **write)
             report.add(outcome)
