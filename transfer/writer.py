@@ -3,7 +3,7 @@ publishing service: what every importer calls (records.py says what it hands in)
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 
 from django.db import transaction
@@ -13,7 +13,7 @@ from articles import publishing
 from articles.models import Article, Kind, Status
 from articles.publishing import PublishingRefused
 from history.revisions import keep_revision
-from transfer import parts
+from transfer import body_images, parts
 from transfer.errors import ItemError
 from transfer.images import (
     content_hash,
@@ -70,6 +70,9 @@ def fingerprint(item: ImportedArticle, as_drafts: bool) -> str:
     data = asdict(item)
     if item.hero and item.hero.path.is_file():
         data["hero"]["path"] = content_hash(item.hero.path)
+    for source, image in item.body_images.items():
+        if image.path.is_file():
+            data["body_images"][source]["path"] = content_hash(image.path)
     data["as_drafts"] = as_drafts
     encoded = json.dumps(data, default=str, sort_keys=True).encode()
     return hashlib.sha256(encoded).hexdigest()
@@ -159,7 +162,7 @@ def _set_fields(article: Article, item: ImportedArticle, *, dry_run: bool) -> No
     article.title = item.title.strip()[:200]
     article.slug = item.slug.strip()
     article.kind = item.kind
-    article.body = item.body
+    article.body = _with_library_images(item, dry_run=dry_run)
     article.summary = item.summary
     article.meta_description = item.meta_description[:300]
     article.section = parts.section_named(item.section)
@@ -169,6 +172,18 @@ def _set_fields(article: Article, item: ImportedArticle, *, dry_run: bool) -> No
     hero = import_image(item.hero, dry_run=dry_run) if item.hero else None
     # In a dry run a new image is not saved, so the article can't point to it.
     article.hero = hero if hero is None or hero.pk else None
+
+
+def _with_library_images(item: ImportedArticle, *, dry_run: bool) -> str:
+    """item's body, its images brought into the library and shown from there."""
+    urls = {}
+    for source, image in item.body_images.items():
+        # The library needs alt text; a decorative image's stays empty in the body.
+        alt = image.alt or f"An image in “{item.title}”"
+        library_image = import_image(replace(image, alt=alt), dry_run=dry_run)
+        if library_image.pk:
+            urls[source] = library_image.file.url
+    return body_images.pointed_at(item.body, urls)
 
 
 def _target_status(item, article, as_drafts: bool, *, is_new: bool) -> str:
