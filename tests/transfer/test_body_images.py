@@ -46,3 +46,12 @@ def test_body_image_survives_export_and_import(importer, tmp_path):
     new_image = Image.objects.get()
     assert (new_image.width, new_image.height) == (420, 240)
     assert f'<img src="{new_image.file.url}" alt="A bar chart">' in article.body_html
+
+
+def test_missing_body_image_is_noted_and_the_article_imported(importer, tmp_path):
+    write_markdown(tmp_path, "c.md", {"title": "Charted"}, "![A chart](gone.png)\n")
+
+    output = import_markdown(tmp_path)
+
+    assert Article.objects.exists()
+    assert "the body's image gone.png is not there" in output
