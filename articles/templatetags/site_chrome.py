@@ -36,16 +36,21 @@ def site_header(context) -> str:
 @register.simple_tag(takes_context=True)
 def site_footer(context) -> str:
     site = context["site"]
-    return _render_once(
-        "includes/footer.html", site_name=site.site_name, disclaimer=site.disclaimer
-    )
+    # As "site": includes/disclaimer.html, in the footer, prints site.disclaimer.
+    shown = (("site_name", site.site_name), ("disclaimer", site.disclaimer))
+    return _render_once("includes/footer.html", site=shown)
 
 
 def _render_once(template_name: str, **values) -> str:
+    """values are hashable: "site", (name, value) pairs, reaches it as a dict."""
     key = (template_name, get_script_prefix(), get_urlconf(), *values.items())
     html = _rendered.get(key)
     if html is None:
         if len(_rendered) >= REMEMBERED:
             _rendered.clear()
-        html = _rendered[key] = render_to_string(template_name, values)
+        context = {
+            name: dict(value) if name == "site" else value
+            for name, value in values.items()
+        }
+        html = _rendered[key] = render_to_string(template_name, context)
     return html

@@ -131,6 +131,21 @@ def test_description_is_shown_under_link(client):
     assert "How the model was trained." in html
 
 
+def test_every_text_in_the_block_is_escaped(client):
+    article = make_article(tags=["shared"])
+    make_article(title="<b>Related</b> & more", tags=["shared"])
+    make_link(article, label="<i>Label</i>", description="Say <script>hi</script>")
+    make_link(article, kind=LinkKind.EXTERNAL, url='https://example.com/?a=1&b="2"')
+
+    html = see_also(client.get(article.get_absolute_url()))
+
+    assert "&lt;i&gt;Label&lt;/i&gt;" in html
+    assert "Say &lt;script&gt;hi&lt;/script&gt;" in html
+    assert "&lt;b&gt;Related&lt;/b&gt; &amp; more" in html
+    assert 'href="https://example.com/?a=1&amp;b=&quot;2&quot;"' in html
+    assert "<script>" not in html and "<i>" not in html
+
+
 def unpublished(state):
     """A link target in the given state: draft, scheduled, or deleted."""
     if state == "draft":
