@@ -11,7 +11,9 @@ from taggit.models import Tag
 from articles.models import Article, Author, LinkKind, Section, Status
 from corrections.models import Note
 from faq.models import Entry, Topic
+from images.models import Image
 from redirects.models import Redirect
+from transfer import body_images
 from transfer.markup import exported_body
 
 README = """\
@@ -22,7 +24,8 @@ articles/<slug>.md   one file per article: YAML front matter between --- lines,
                      says body_format: html, because Markdown would have lost
                      something, e.g. a table's caption). Hugo and Jekyll read them
                      (Hugo needs markup.goldmark.renderer.unsafe for HTML bodies).
-images/              hero images (images/<file>) and author photos (images/authors/).
+images/              hero images (images/<file>), images shown in bodies
+                     (images/body/) and author photos (images/authors/).
 sections.yaml        sections: name, slug, description, order.
 authors.yaml         authors: name, slug, bio, profile_url, photo.
 tags.yaml            every tag: name, slug.
@@ -35,6 +38,11 @@ corrections.yaml     corrections, clarifications and updates, by article slug.
 To bring it into a site: manage.py import_markdown --keep-status DIR
 (without --keep-status every new article comes in as a draft).
 """
+
+
+def default_storage_file(name: str):
+    """The library's stored file of that name, as a FieldFile copy() reads."""
+    return Image.file.field.attr_class(None, Image.file.field, name)
 
 
 def dump(path: Path, data) -> None:
@@ -79,6 +87,10 @@ class Exporter:
                 shutil.copyfileobj(source, out)
             self.copied[name] = target.relative_to(self.folder).as_posix()
         return self.copied[name]
+
+    def copy_for_body(self, name: str) -> str:
+        """Copy a stored file a body shows; its path from an article's file."""
+        return "../" + self.copy(default_storage_file(name), "body")
 
     def sections(self) -> int:
         rows = Section.objects.order_by("order", "name").values(
@@ -127,7 +139,8 @@ class Exporter:
     def articles(self) -> int:
         articles = Article.objects.select_related("section", "hero").order_by("pk")
         for article in articles:
-            body, body_format = exported_body(article.body_html)
+            html = body_images.exported(article.body_html, self.copy_for_body)
+            body, body_format = exported_body(html)
             front = self.front_matter(article)
             if body_format == "html":
                 front["body_format"] = "html"

@@ -1,6 +1,8 @@
 """Bring image files into the image library, checked as an editor's upload is."""
 
 import hashlib
+from contextlib import contextmanager
+from contextvars import ContextVar
 from pathlib import Path
 
 from django.core.exceptions import ValidationError
@@ -11,6 +13,26 @@ from images.models import Image
 from transfer.errors import ItemError
 from transfer.models import ImportedImage
 from transfer.records import ImageFile
+
+# The images import_image() stored inside new_files_removed_on_failure(), if any.
+_stored: ContextVar[list[Image] | None] = ContextVar("stored_images", default=None)
+
+
+@contextmanager
+def new_files_removed_on_failure():
+    """If the block raises, delete the files of images imported inside it: their
+    rows roll back with the block's transaction, which leaves files behind."""
+    stored: list[Image] = []
+    token = _stored.set(stored)
+    try:
+        yield
+    except BaseException:
+        for image in stored:
+            for path in image.stored_paths():
+                image.file.storage.delete(path)
+        raise
+    finally:
+        _stored.reset(token)
 
 
 def content_hash(path: Path) -> str:
@@ -54,6 +76,8 @@ def import_image(image: ImageFile, *, dry_run=False) -> Image:
     library_image.full_clean()
     library_image.save()
     ImportedImage.objects.create(content_hash=digest, image=library_image)
+    if (stored := _stored.get()) is not None:
+        stored.append(library_image)
     return library_image
 
 

@@ -9,7 +9,7 @@ The front matter keys (all but title optional):
     faq: [{question, answer (Markdown) | answer_html}], see_also: [{to | url, label, description}],
     old_paths (or Hugo's aliases): [path], body_format: markdown | html
 
-Paths are relative to the file. The body is Markdown unless
+Paths (the hero's, and images the body shows) are relative to the file. The body is Markdown unless
 body_format says html.
 """
 
@@ -21,6 +21,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 from django.utils.text import slugify
 
+from transfer.body_images import local_images
 from transfer.errors import ItemError
 from transfer.markup import markdown_to_html
 from transfer.records import ImageFile, ImportedArticle
@@ -62,15 +63,16 @@ def read_article(path: Path) -> ImportedArticle:
         raise ItemError("Its front matter has no title.")
     slug = _text(data.get("slug")) or slugify(path.stem) or slugify(title)
     is_html = _text(data.get("body_format")).lower() == "html"
+    body = body if is_html else markdown_to_html(body)
     return ImportedArticle(
         source=SOURCE,
         source_id=_text(data.get("id")) or slug,
         title=title,
         slug=slug,
         kind=_text(data.get("kind")) or "news",
-        body=body if is_html else markdown_to_html(body),
+        body=body,
         status=_text(data.get("status")) or "draft",
-        published_at=_datetime(data.get("published_at") or data.get("date")),
+        published_at=aware_datetime(data.get("published_at") or data.get("date")),
         summary=_text(data.get("summary")),
         meta_description=_text(data.get("meta_description")),
         section=_text(data.get("section")),
@@ -83,6 +85,7 @@ def read_article(path: Path) -> ImportedArticle:
             _text(p) for p in _list(data.get("old_paths") or data.get("aliases"))
         ],
         title_for_report=f"{title} ({path.name})",
+        body_images=local_images(body, path.parent),
     )
 
 
@@ -96,7 +99,7 @@ def _list(value) -> list:
     return value if isinstance(value, list) else [value]
 
 
-def _datetime(value) -> datetime | None:
+def aware_datetime(value) -> datetime | None:
     """An aware datetime from YAML's timestamp or a string; naive ones are local."""
     if value in (None, ""):
         return None

@@ -40,6 +40,9 @@ class ImportedArticle:
     see_also: list[tuple[str, str]] = field(default_factory=list)
     old_paths: list[str] = field(default_factory=list)  # old addresses -> 301 here
     title_for_report: str = ""  # defaults to title
+    # Files the body's <img src="..."> show, by that src: imported into the library
+    # and the src replaced by the image's address.
+    body_images: dict[str, ImageFile] = field(default_factory=dict)
 
     @property
     def label(self) -> str:

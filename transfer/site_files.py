@@ -16,7 +16,7 @@ from corrections.models import Note
 from faq.models import Entry, Topic
 from redirects.models import Redirect
 from transfer.errors import ItemError, NotAnExport
-from transfer.markdown_files import _datetime
+from transfer.markdown_files import aware_datetime
 from transfer.writer import Outcome, describe_error
 
 # Read in this order: articles come between "faq" and "redirects".
@@ -159,7 +159,7 @@ def _correction(row: dict, folder: Path) -> str:
     article = Article.objects.filter(slug=row.get("article")).first()
     if article is None:
         raise ItemError(f"Its article “{row.get('article')}” is not on the site.")
-    created_at = _datetime(row.get("created_at")) or timezone.now()
+    created_at = aware_datetime(row.get("created_at")) or timezone.now()
     lookup = {"article": article, "kind": row["kind"], "text": row["text"]}
     if Note.objects.filter(**lookup).exists():
         return "unchanged"

@@ -3,7 +3,7 @@ publishing service: what every importer calls (records.py says what it hands in)
 
 import hashlib
 import json
-from dataclasses import asdict, dataclass
+from dataclasses import asdict, dataclass, replace
 from datetime import datetime
 
 from django.db import transaction
@@ -13,9 +13,13 @@ from articles import publishing
 from articles.models import Article, Kind, Status
 from articles.publishing import PublishingRefused
 from history.revisions import keep_revision
-from transfer import parts
+from transfer import body_images, parts
 from transfer.errors import ItemError
-from transfer.images import content_hash, import_image
+from transfer.images import (
+    content_hash,
+    import_image,
+    new_files_removed_on_failure,
+)
 from transfer.models import ImportedItem
 from transfer.records import ImportedArticle
 
@@ -44,7 +48,7 @@ def write_article(
     imported before keeps its state). dry_run: what would happen, nothing written.
     """
     try:
-        with transaction.atomic():
+        with new_files_removed_on_failure(), transaction.atomic():
             outcome = _write(item, user=user, as_drafts=as_drafts, dry_run=dry_run)
             if dry_run:
                 transaction.set_rollback(True)
@@ -66,6 +70,9 @@ def fingerprint(item: ImportedArticle, as_drafts: bool) -> str:
     data = asdict(item)
     if item.hero and item.hero.path.is_file():
         data["hero"]["path"] = content_hash(item.hero.path)
+    for source, image in item.body_images.items():
+        if image.path.is_file():
+            data["body_images"][source]["path"] = content_hash(image.path)
     data["as_drafts"] = as_drafts
     encoded = json.dumps(data, default=str, sort_keys=True).encode()
     return hashlib.sha256(encoded).hexdigest()
@@ -109,7 +116,7 @@ def _write(item: ImportedArticle, *, user, as_drafts: bool, dry_run: bool) -> Ou
     action = "updated" if article else "created"
     article = article or Article(created_by=user, status=Status.DRAFT)
     before = publishing.footprint(article) if article.pk else None
-    _set_fields(article, item, dry_run=dry_run)
+    notes = _set_fields(article, item, dry_run=dry_run)
     # The editor's form checks these fields too (a slug of letters, digits, -).
     article.full_clean(validate_unique=False)
     article.save()
@@ -117,7 +124,8 @@ def _write(item: ImportedArticle, *, user, as_drafts: bool, dry_run: bool) -> Ou
     parts.set_bylines(article, item.authors)
     parts.set_tags(article, item.tags)
     parts.set_faq(article, item.faq)
-    links, notes, waiting = parts.see_also_links(article, item.see_also)
+    links, link_notes, waiting = parts.see_also_links(article, item.see_also)
+    notes += link_notes
     article.see_also_links.all().delete()
     # Links publishing would refuse (to a draft, or to a piece that went live
     # after this one, as the exporting site may have) come after the transition:
@@ -151,11 +159,12 @@ def _write(item: ImportedArticle, *, user, as_drafts: bool, dry_run: bool) -> Ou
     )
 
 
-def _set_fields(article: Article, item: ImportedArticle, *, dry_run: bool) -> None:
+def _set_fields(article: Article, item: ImportedArticle, *, dry_run: bool) -> list[str]:
+    """Set article's own fields from item; notes for the report."""
     article.title = item.title.strip()[:200]
     article.slug = item.slug.strip()
     article.kind = item.kind
-    article.body = item.body
+    article.body, notes = _with_library_images(item, dry_run=dry_run)
     article.summary = item.summary
     article.meta_description = item.meta_description[:300]
     article.section = parts.section_named(item.section)
@@ -165,6 +174,26 @@ def _set_fields(article: Article, item: ImportedArticle, *, dry_run: bool) -> No
     hero = import_image(item.hero, dry_run=dry_run) if item.hero else None
     # In a dry run a new image is not saved, so the article can't point to it.
     article.hero = hero if hero is None or hero.pk else None
+    return notes
+
+
+def _with_library_images(
+    item: ImportedArticle, *, dry_run: bool
+) -> tuple[str, list[str]]:
+    """item's body, its images brought into the library and shown from there;
+    notes on those missing."""
+    urls, notes = {}, []
+    for source, image in item.body_images.items():
+        if not image.path.is_file():
+            # Left as written, like a broken image an editor pastes: not a failure.
+            notes.append(f"the body's image {source} is not there")
+            continue
+        # The library needs alt text; a decorative image's stays empty in the body.
+        alt = image.alt or f"An image in “{item.title}”"
+        library_image = import_image(replace(image, alt=alt), dry_run=dry_run)
+        if library_image.pk:
+            urls[source] = library_image.file.url
+    return body_images.pointed_at(item.body, urls), notes
 
 
 def _target_status(item, article, as_drafts: bool, *, is_new: bool) -> str:

@@ -113,7 +113,10 @@ def test_dry_run_reports_and_changes_nothing(folder):
     output = import_markdown("--dry-run", folder)
 
     assert "Dry run" in output
-    assert output.splitlines()[2].split() == ["article", "1", "0", "0", "0", "0"]
+    assert "  create article #how-we-test How we test assistants" in output
+    assert "article 1 0 0 0 0" in [
+        " ".join(line.split()) for line in output.splitlines()
+    ]
     assert not Article.objects.exists()
     assert not Image.objects.exists()
 
@@ -155,3 +158,12 @@ def test_no_superuser_is_a_clear_error(tmp_path, db):
 def test_user_without_publish_permission_is_refused(folder, contributor):
     with pytest.raises(CommandError, match="may not publish"):
         import_markdown("--user", "contributor", folder)
+
+
+def test_second_file_with_the_same_id_is_refused(folder):
+    write_markdown(folder / "copies", "how-we-test.md", {"title": "A copy"}, "Text.\n")
+
+    output = import_markdown(folder)
+
+    assert Article.objects.count() == 1
+    assert output.count("has the same id “how-we-test”") == 1

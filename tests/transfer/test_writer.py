@@ -1,6 +1,7 @@
 """write_article(): one item, one transaction, through the publishing service."""
 
 from datetime import timedelta
+from pathlib import Path
 
 import pytest
 from django.utils import timezone
@@ -202,3 +203,15 @@ def test_slug_that_is_not_a_slug_fails_with_the_field_message(importer):
     assert outcome.action == "failed"
     assert "slug" in outcome.reason.lower()
     assert not Article.objects.exists()
+
+
+def test_failed_item_leaves_no_image_files_behind(importer, tmp_path, settings):
+    picture = write_png(tmp_path / "blue.png")
+    # The hero is stored before the FAQ entry, which has no question, is refused.
+    broken = item(hero=hero(picture), faq=[("", "<p>An answer.</p>")])
+
+    outcome = write_article(broken, user=importer)
+
+    assert outcome.action == "failed"
+    media = Path(settings.MEDIA_ROOT)
+    assert not [path for path in media.rglob("*") if path.is_file()]

@@ -80,12 +80,17 @@ class Command(BaseCommand):
             "as_drafts": not options["keep_status"],
             "dry_run": options["dry_run"],
         }
-        waiting = []
+        waiting, read_from = [], {}
         for path in files:
             try:
                 item = read_article(path)
+                if (first := read_from.setdefault(item.source_id, path)) != path:
+                    raise ItemError(
+                        f"{first} has the same id “{item.source_id}”: "
+                        "give one of them another id or slug."
+                    )
             except ItemError as error:
-                report.add(Outcome("failed", "article", f"{path.name}", str(error)))
+                report.add(Outcome("failed", "article", str(path), str(error)))
                 continue
             outcome = write_article(item, **write)
             report.add(outcome)
@@ -103,6 +108,10 @@ class Command(BaseCommand):
     def print_report(self, report: Report, dry_run: bool) -> None:
         if dry_run:
             self.stdout.write("Dry run: nothing was written. It would have been:")
+            for outcome in report.outcomes:
+                if outcome.action in ("created", "updated"):
+                    verb = outcome.action.removesuffix("d")
+                    self.stdout.write(f"  {verb} {outcome.kind} {outcome.label}")
         self.stdout.write(report.table())
         if problems := report.problems():
             self.stdout.write("\nTo look at:")
