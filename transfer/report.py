@@ -30,6 +30,10 @@ class Report:
         self.done += 1
         self._draw()
 
+    def record(self, outcome: Outcome) -> None:
+        """Add an outcome the progress bar does not count (a row of a YAML file)."""
+        self.outcomes.append(outcome)
+
     def replace(self, old: Outcome, new: Outcome) -> None:
         """Put new in old's place: the item was written again (a second pass)."""
         self.outcomes[self.outcomes.index(old)] = new

@@ -12,6 +12,7 @@ from django.utils import timezone
 from articles import publishing
 from articles.models import Article, Kind, Status
 from articles.publishing import PublishingRefused
+from history.revisions import keep_revision
 from transfer import parts
 from transfer.errors import ItemError
 from transfer.images import content_hash, import_image
@@ -109,6 +110,8 @@ def _write(item: ImportedArticle, *, user, as_drafts: bool, dry_run: bool) -> Ou
     article = article or Article(created_by=user, status=Status.DRAFT)
     before = publishing.footprint(article) if article.pk else None
     _set_fields(article, item, dry_run=dry_run)
+    # The editor's form checks these fields too (a slug of letters, digits, -).
+    article.full_clean(validate_unique=False)
     article.save()
 
     parts.set_bylines(article, item.authors)
@@ -125,6 +128,10 @@ def _write(item: ImportedArticle, *, user, as_drafts: bool, dry_run: bool) -> Ou
     for link in links:
         if link not in later:
             link.save()
+    # Its History page then says where this text came from.
+    keep_revision(
+        article, user, f"{action.capitalize()} by an import from {item.source}"
+    )
     target = _target_status(item, article, as_drafts, is_new=action == "created")
     notes += _move(article, target, item.published_at, user=user, before=before)
     for link in later:

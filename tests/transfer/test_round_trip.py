@@ -120,3 +120,19 @@ def test_round_trip_gives_the_same_hero_pixels(round_trip):
         assert pixels_after[slug].size == picture.size
         difference = ImageStat.Stat(ImageChops.difference(picture, pixels_after[slug]))
         assert max(difference.mean) < 2, slug
+
+
+def test_importing_the_export_again_changes_nothing(round_trip, tmp_path):
+    before = site_state()
+
+    out = StringIO()
+    call_command(
+        "import_markdown", "--keep-status", str(tmp_path / "export"), stdout=out
+    )
+
+    # imported, updated, unchanged, skipped, failed: only "unchanged" counts.
+    counts = [line.split()[-5:] for line in out.getvalue().splitlines()[1:8]]
+    assert all(numbers[:2] + numbers[3:] == ["0"] * 4 for numbers in counts), (
+        out.getvalue()
+    )
+    assert site_state() == before

@@ -4,9 +4,11 @@ from datetime import timedelta
 
 import pytest
 from django.utils import timezone
+from reversion.models import Version
 from taggit.models import Tag
 
 from articles.models import Article, LinkKind, Status
+from articles.publishing import publish
 from faq.models import Entry
 from images.models import Image
 from redirects.models import Redirect
@@ -171,3 +173,32 @@ def test_dry_run_writes_nothing(importer, tmp_path):
     assert outcome.action == "created"
     assert not Article.objects.exists()
     assert not Image.objects.exists()
+
+
+def test_as_drafts_leaves_an_article_published_since_live(importer):
+    write_article(item(), user=importer, as_drafts=True)
+    publish(Article.objects.get(), user=importer)
+
+    outcome = write_article(item(title="Retitled"), user=importer, as_drafts=True)
+
+    article = Article.objects.get()
+    assert outcome.action == "updated"
+    assert article.is_published
+    assert article.title == "Retitled"
+
+
+def test_import_keeps_a_revision_naming_it(importer):
+    outcome = write_article(item(), user=importer, as_drafts=True)
+
+    comments = [
+        v.revision.comment for v in Version.objects.get_for_object(outcome.article)
+    ]
+    assert comments == ["Created by an import from markdown"]
+
+
+def test_slug_that_is_not_a_slug_fails_with_the_field_message(importer):
+    outcome = write_article(item(slug="not a slug!"), user=importer)
+
+    assert outcome.action == "failed"
+    assert "slug" in outcome.reason.lower()
+    assert not Article.objects.exists()

@@ -64,12 +64,12 @@ class Command(BaseCommand):
             for folder in exports:
                 for name in site_files.BEFORE_ARTICLES:
                     for outcome in site_files.read_file(name, folder, dry_run=dry_run):
-                        report.outcomes.append(outcome)
+                        report.record(outcome)
             self.import_articles(files, report, user=user, options=options)
             for folder in exports:
                 for name in site_files.AFTER_ARTICLES:
                     for outcome in site_files.read_file(name, folder, dry_run=dry_run):
-                        report.outcomes.append(outcome)
+                        report.record(outcome)
         except NotAnExport as error:
             raise CommandError(str(error)) from error
         self.print_report(report, dry_run)
@@ -103,6 +103,10 @@ class Command(BaseCommand):
     def print_report(self, report: Report, dry_run: bool) -> None:
         if dry_run:
             self.stdout.write("Dry run: nothing was written. It would have been:")
+            for outcome in report.outcomes:
+                if outcome.action in ("created", "updated"):
+                    verb = outcome.action.removesuffix("d")
+                    self.stdout.write(f"  {verb} {outcome.kind} {outcome.label}")
         self.stdout.write(report.table())
         if problems := report.problems():
             self.stdout.write("\nTo look at:")
