@@ -29,7 +29,8 @@ _CAPTIONED_MEDIA = re.compile(
 _GALLERY = re.compile(r"\[gallery\b([^\]]*)\]", re.IGNORECASE)
 # [[name]] is how WordPress writes a shortcode's name as text.
 _ESCAPED = re.compile(r"\[(\[[a-zA-Z][\w-]*\b[^\]]*\])\]")
-_SHORTCODE = re.compile(r"\[([a-zA-Z][\w-]*)(?:\s[^\]]*)?/?\]")
+# Shortcode names are lower case in practice: "[Photo by Jo]" is an editor's note.
+_SHORTCODE = re.compile(r"\[([a-z][a-z0-9_-]*)(?:\s[^\]]*)?/?\]")
 _ATTRIBUTE = re.compile(r"""([\w-]+)\s*=\s*(?:"([^"]*)"|'([^']*)'|([^\s'"\]]+))""")
 _PRE = re.compile(r"<pre[\s>].*?</pre>", re.DOTALL | re.IGNORECASE)
 _ESCAPE_MARK = "\x00wp-escaped-{}\x00"

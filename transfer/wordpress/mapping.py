@@ -88,6 +88,8 @@ def to_article(
     title = plain_text(item.title)
     if not title:
         raise ItemError("it has no title")
+    # Checked before any image comes into the library for a post that can't.
+    published_at = _published_at(item, zone)
     missing: list[MissingImage] = []
 
     def gallery_images(ids: list[str]) -> list[GalleryImage]:
@@ -109,7 +111,7 @@ def to_article(
         kind=kind,
         body=html,
         status=STATUSES[item.status],
-        published_at=_published_at(item, zone),
+        published_at=published_at,
         summary=plain_text(item.excerpt),
         meta_description=plain_text(
             item.meta_value("_yoast_wpseo_metadesc")

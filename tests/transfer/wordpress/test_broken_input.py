@@ -78,3 +78,15 @@ def test_named_user_who_may_not_publish_is_refused(importer):
 
     with pytest.raises(CommandError, match="may not publish"):
         run_import(SITE, "--user", "reader")
+
+
+def test_media_folder_that_does_not_exist_is_refused(importer, tmp_path):
+    with pytest.raises(CommandError, match="is not a folder"):
+        run_import(SITE, "--media", str(tmp_path / "nowhere"))
+
+    assert not Article.objects.exists()
+
+
+def test_unknown_time_zone_is_refused(importer):
+    with pytest.raises(CommandError, match="Unknown time zone"):
+        run_import(SITE, "--timezone", "Nowhere/Town")

@@ -107,3 +107,7 @@ def test_more_and_nextpage_markers_are_removed():
     html = convert("Teaser.\n<!--more Read on-->\n\nRest.<!--nextpage-->End.").html
 
     assert html == "<p>Teaser.</p>\n<p>Rest.End.</p>\n"
+
+
+def test_bracketed_note_in_capitals_is_not_taken_for_a_shortcode():
+    assert convert("[Photo by Jo Example] The harbour.").unknown_shortcodes == []

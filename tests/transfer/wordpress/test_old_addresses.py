@@ -2,7 +2,7 @@
 
 import pytest
 
-from tests.transfer.wordpress.conftest import SITE, post, run_import
+from tests.transfer.wordpress.conftest import SITE, post, run_import, write_wxr
 from transfer.wordpress.mapping import old_paths
 from transfer.wordpress.wxr import read_export
 
@@ -27,6 +27,20 @@ def test_earlier_slug_redirects_too(importer, media, client):
     assert response["Location"] == "/articles/harbour-reopens/"
 
 
+@pytest.mark.xfail(
+    strict=True,
+    reason="transfer.parts.set_redirects() drops the query (redirects match paths "
+    "only, and / answers 200): ?p= redirects need the redirects app's support",
+)
+def test_post_id_address_redirects_to_the_article(importer, client):
+    run_import(SITE)
+
+    response = client.get("/?p=20")
+
+    assert response.status_code == 301
+    assert response["Location"] == "/articles/harbour-reopens/"
+
+
 def test_old_paths_are_the_links_path_and_the_post_id_query():
     items = {item.post_id: item for item in read_export(SITE).items}
 
@@ -39,8 +53,6 @@ def test_old_paths_are_the_links_path_and_the_post_id_query():
 
 def test_plain_permalink_is_kept_with_its_query(tmp_path):
     export = tmp_path / "export.xml"
-    from tests.transfer.wordpress.conftest import write_wxr
-
     write_wxr(export, post(7, "Piece", link="https://old.example.org/?p=7"))
     (item,) = read_export(export).items
 
@@ -48,8 +60,6 @@ def test_plain_permalink_is_kept_with_its_query(tmp_path):
 
 
 def test_page_ids_use_page_id_below_the_sites_own_path(tmp_path):
-    from tests.transfer.wordpress.conftest import write_wxr
-
     export = write_wxr(
         tmp_path / "export.xml",
         post(8, "About", post_type="page", link="https://blog.example.net/news/about/"),
