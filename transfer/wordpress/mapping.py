@@ -6,7 +6,7 @@
   dc:creator → the author (display name, slug from the login).
 - excerpt → summary; Yoast's or Rank Math's description → meta description;
   _thumbnail_id → the hero, with the attachment's alt text and caption.
-- the item's <link>, ?p=<id> (?page_id= for pages) and _wp_old_slug → old paths.
+- the item's <link> and _wp_old_slug → old paths (not ?p=<id>: see old_paths()).
 """
 
 import re
@@ -120,7 +120,7 @@ def to_article(
         section=_section(item),
         authors=_authors(item, export),
         tags=_tags(item),
-        old_paths=old_paths(item, export.site_url),
+        old_paths=old_paths(item),
     )
     if hero := _hero(item, media):
         if isinstance(hero, MissingImage):
@@ -134,26 +134,26 @@ def kind_for(post_type: str) -> str:
     return Kind.GUIDE if post_type == "page" else Kind.NEWS
 
 
-def old_paths(item: Item, site_url: str) -> list[str]:
-    """Every address the old site answered for item, as paths (with ?p= queries)."""
-    paths = []
+def old_paths(item: Item) -> list[str]:
+    """The old site's pretty addresses for item: its link's path, earlier slugs too.
+
+    Not ?p=<id> (plain permalinks): the old home page's address with a query,
+    which our home page, the page cache and the front cache answer without
+    looking at p. Those links are left out, and the README says so.
+    """
     link = urlsplit(item.link)
-    if link.query:
-        paths.append(f"{link.path or '/'}?{link.query}")
-    elif link.path.strip("/"):
-        paths.append(link.path)
-        segments = link.path.rstrip("/").split("/")
-        trailing = "/" if link.path.endswith("/") else ""
-        # WordPress answers a post's earlier slugs too (_wp_old_slug).
-        if item.post_name and unquote(segments[-1]) == unquote(item.post_name):
-            paths += [
-                "/".join([*segments[:-1], old]) + trailing
-                for old in item.meta.get("_wp_old_slug", [])
-                if old
-            ]
-    base = urlsplit(site_url).path.rstrip("/") + "/"
-    key = "page_id" if item.post_type == "page" else "p"
-    paths.append(f"{base}?{key}={item.post_id}")
+    if link.query or not link.path.strip("/"):
+        return []
+    paths = [link.path]
+    segments = link.path.rstrip("/").split("/")
+    trailing = "/" if link.path.endswith("/") else ""
+    # WordPress answers a post's earlier slugs too (_wp_old_slug).
+    if item.post_name and unquote(segments[-1]) == unquote(item.post_name):
+        paths += [
+            "/".join([*segments[:-1], old]) + trailing
+            for old in item.meta.get("_wp_old_slug", [])
+            if old
+        ]
     return list(dict.fromkeys(paths))
 
 
