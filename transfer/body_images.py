@@ -12,6 +12,7 @@ from pathlib import Path
 from urllib.parse import unquote, urlsplit
 
 from images.uses import media_paths
+from transfer.local_files import file_within
 from transfer.records import ImageFile
 
 _IMG_SRC = re.compile(r'(<img\b[^>]*?\ssrc=")([^"]*)(")')
@@ -50,14 +51,18 @@ class _Images(HTMLParser):
             self.found.append((values["src"], values.get("alt") or ""))
 
 
-def local_images(html: str, folder: Path) -> dict[str, ImageFile]:
-    """The <img>s of html whose src is a path relative to folder: src -> file."""
+def local_images(html: str, folder: Path, root: Path) -> dict[str, ImageFile]:
+    """The <img>s of html whose src is a path relative to folder: src -> file.
+
+    ItemError for one that lies outside root (transfer/local_files.py).
+    """
     images = {}
     for source, alt in _Images(html).found:
         parts = urlsplit(source)
         if parts.scheme or parts.netloc or parts.path.startswith("/"):
             continue
-        images[source] = ImageFile(path=folder / unquote(parts.path), alt=alt)
+        path = file_within(root, folder, unquote(parts.path))
+        images[source] = ImageFile(path=path, alt=alt)
     return images
 
 

@@ -23,6 +23,7 @@ from django.utils.text import slugify
 
 from transfer.body_images import local_images
 from transfer.errors import ItemError
+from transfer.local_files import file_within
 from transfer.markup import markdown_to_html
 from transfer.records import ImageFile, ImportedArticle
 
@@ -51,8 +52,13 @@ def split_front_matter(text: str) -> tuple[dict, str]:
     return data, body
 
 
-def read_article(path: Path) -> ImportedArticle:
-    """The article a Markdown file describes; ItemError says what is wrong with it."""
+def read_article(path: Path, root: Path | None = None) -> ImportedArticle:
+    """The article a Markdown file describes; ItemError says what is wrong with it.
+
+    root: the folder the import was given (default: the file's); the images it
+    names must lie inside it (transfer/local_files.py).
+    """
+    root = root or Path(path).parent
     try:
         text = Path(path).read_text(encoding="utf-8")
     except (OSError, UnicodeDecodeError) as error:
@@ -78,14 +84,14 @@ def read_article(path: Path) -> ImportedArticle:
         section=_text(data.get("section")),
         authors=[_author(value) for value in _list(data.get("authors"))],
         tags=_tags(data.get("tags")),
-        hero=_hero(data, path.parent),
+        hero=_hero(data, path.parent, root),
         faq=[_question(value) for value in _list(data.get("faq"))],
         see_also=[_link(value) for value in _list(data.get("see_also"))],
         old_paths=[
             _text(p) for p in _list(data.get("old_paths") or data.get("aliases"))
         ],
         title_for_report=f"{title} ({path.name})",
-        body_images=local_images(body, path.parent),
+        body_images=local_images(body, path.parent, root),
     )
 
 
@@ -127,7 +133,7 @@ def _tags(value) -> list[str]:
     return [name for name in (_text(v) for v in _list(value)) if name]
 
 
-def _hero(data: dict, folder: Path) -> ImageFile | None:
+def _hero(data: dict, folder: Path, root: Path) -> ImageFile | None:
     value = data.get("hero")
     if not value:
         return None
@@ -136,7 +142,7 @@ def _hero(data: dict, folder: Path) -> ImageFile | None:
     if not _text(value.get("path")):
         raise ItemError("Its hero has no path.")
     return ImageFile(
-        path=folder / _text(value["path"]),
+        path=file_within(root, folder, _text(value["path"])),
         alt=_text(value.get("alt")),
         caption=_text(value.get("caption")),
         credit=_text(value.get("credit")),

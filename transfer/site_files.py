@@ -3,6 +3,7 @@ corrections): read back by import_markdown, one row per outcome, each row its ow
 transaction, matched by slug (or old address, or text) so a second run creates
 nothing twice."""
 
+import functools
 from pathlib import Path
 
 import yaml
@@ -16,6 +17,7 @@ from corrections.models import Note
 from faq.models import Entry, Topic
 from redirects.models import Redirect
 from transfer.errors import ItemError, NotAnExport
+from transfer.local_files import file_within
 from transfer.markdown_files import aware_datetime
 from transfer.writer import Outcome, describe_error
 
@@ -44,7 +46,10 @@ def read_file(name: str, folder: Path, *, dry_run: bool) -> list[Outcome]:
         kind = {"sections": "section", "authors": "author", "tags": "tag"}.get(
             name, name.rstrip("s")
         )
-        rows = [(kind, READERS[name], row) for row in _rows(data, None, path)]
+        reader = READERS[name]
+        if name == "authors":
+            reader = functools.partial(_author, dry_run=dry_run)
+        rows = [(kind, reader, row) for row in _rows(data, None, path)]
     return [_one(kind, reader, row, path.parent, dry_run) for kind, reader, row in rows]
 
 
@@ -97,7 +102,7 @@ def _section(row: dict, folder: Path) -> str:
     )[0]
 
 
-def _author(row: dict, folder: Path) -> str:
+def _author(row: dict, folder: Path, dry_run: bool = False) -> str:
     action, author = sync(
         Author,
         {"slug": row["slug"]},
@@ -108,9 +113,11 @@ def _author(row: dict, folder: Path) -> str:
         },
     )
     if row.get("photo") and not author.photo:
-        photo = folder / row["photo"]
+        photo = file_within(folder, folder, row["photo"])
         if not photo.is_file():
             raise ItemError(f"The photo {photo} does not exist.")
+        if dry_run:  # Saving stores the file, which no rollback takes back.
+            return "updated" if action == "unchanged" else action
         with photo.open("rb") as file:
             author.photo = File(file, name=photo.name)
             author.full_clean()

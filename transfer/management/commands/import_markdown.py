@@ -13,19 +13,23 @@ from transfer.users import importing_user
 from transfer.writer import Outcome, write_article
 
 
-def markdown_files(paths: list[str]) -> tuple[list[Path], list[Path]]:
-    """The .md files named or inside the folders named, and the export folders
-    among them (those with an articles/ folder, whose YAML files are read too)."""
+def markdown_files(paths: list[str]) -> tuple[list[tuple[Path, Path]], list[Path]]:
+    """(file, the folder named for it) for the .md files named or inside the
+    folders named, and the export folders among them (those with an articles/
+    folder, whose YAML files are read too). A file's images must lie inside
+    the folder named for it."""
     files, exports = [], []
     for name in paths:
         path = Path(name)
         if path.is_file():
-            files.append(path)
+            files.append((path, path.parent))
         elif (path / "articles").is_dir():
             exports.append(path)
-            files += sorted((path / "articles").rglob("*.md"))
+            files += [
+                (file, path) for file in sorted((path / "articles").rglob("*.md"))
+            ]
         elif path.is_dir():
-            files += sorted(path.rglob("*.md"))
+            files += [(file, path) for file in sorted(path.rglob("*.md"))]
         else:
             raise CommandError(f"{name} is neither a file nor a folder.")
     return files, exports
@@ -81,9 +85,9 @@ class Command(BaseCommand):
             "dry_run": options["dry_run"],
         }
         waiting, read_from = [], {}
-        for path in files:
+        for path, root in files:
             try:
-                item = read_article(path)
+                item = read_article(path, root)
                 if (first := read_from.setdefault(item.source_id, path)) != path:
                     raise ItemError(
                         f"{first} has the same id “{item.source_id}”: "
