@@ -182,10 +182,15 @@ def set_redirects(article: Article, old_paths: list[str]) -> list[str]:
         path = normalize_path(old_path)
         if path == here:
             continue
-        redirect = Redirect.objects.filter(old_path=path).first() or Redirect(
-            old_path=path
-        )
-        redirect.target = here
+        redirect = Redirect.objects.filter(old_path=path).first()
+        if redirect is None:
+            redirect = Redirect(old_path=path, target=here)
+        elif redirect.target != here:
+            # An editor's, or another article's: an import takes none over.
+            notes.append(
+                f"no redirect from {path}: it already goes to {redirect.target}"
+            )
+            continue
         try:
             redirect.clean()
             redirect.save()

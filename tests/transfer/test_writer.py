@@ -215,3 +215,20 @@ def test_failed_item_leaves_no_image_files_behind(importer, tmp_path, settings):
     assert outcome.action == "failed"
     media = Path(settings.MEDIA_ROOT)
     assert not [path for path in media.rglob("*") if path.is_file()]
+
+
+def test_an_existing_redirect_elsewhere_is_left_alone(importer):
+    Redirect.objects.create(old_path="/old/", target="https://example.org/x")
+
+    outcome = write_article(item(old_paths=["/old/"]), user=importer)
+
+    assert Redirect.objects.get(old_path="/old/").target == "https://example.org/x"
+    assert "/old/" in outcome.reason
+
+
+def test_a_second_run_keeps_its_own_redirect(importer):
+    write_article(item(old_paths=["/old/"]), user=importer)
+    outcome = write_article(item(old_paths=["/old/"]), user=importer)
+
+    assert Redirect.objects.get(old_path="/old/").target == "/articles/first-piece/"
+    assert "/old/" not in outcome.reason
