@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import yaml
+from django.core.exceptions import SuspiciousFileOperation
 from taggit.models import Tag
 
 from articles.models import Article, Author, LinkKind, Section, Status
@@ -57,6 +58,7 @@ class Exporter:
         self.folder = Path(folder)
         self.images = self.folder / "images"
         self.copied: dict[str, str] = {}  # stored name -> path in the export
+        self.missing: list[str] = []  # images bodies show that aren't stored
 
     def export(self) -> dict[str, int]:
         """Write everything; how many of each kind were written."""
@@ -80,17 +82,27 @@ class Exporter:
         name = field_file.name
         if name not in self.copied:
             target = self.images / under / Path(name).name
-            if target.exists():  # Two files of one name from different months.
-                target = target.with_name(f"{len(self.copied)}-{target.name}")
+            number = len(self.copied)
+            while target.exists():  # Two files of one name from different months.
+                number += 1
+                target = target.with_name(f"{number}-{Path(name).name}")
             target.parent.mkdir(parents=True, exist_ok=True)
             with field_file.open("rb") as source, target.open("wb") as out:
                 shutil.copyfileobj(source, out)
             self.copied[name] = target.relative_to(self.folder).as_posix()
         return self.copied[name]
 
-    def copy_for_body(self, name: str) -> str:
-        """Copy a stored file a body shows; its path from an article's file."""
-        return "../" + self.copy(default_storage_file(name), "body")
+    def copy_for_body(self, name: str) -> str | None:
+        """Copy a stored file a body shows; its path from an article's file.
+
+        None, and noted in self.missing, for one that isn't stored (the body
+        keeps its address): one lost file must not stop the export.
+        """
+        try:
+            return "../" + self.copy(default_storage_file(name), "body")
+        except (OSError, SuspiciousFileOperation) as error:
+            self.missing.append(f"{name}: {error}")
+            return None
 
     def sections(self) -> int:
         rows = Section.objects.order_by("order", "name").values(

@@ -105,3 +105,15 @@ def test_folder_with_files_is_refused(tmp_path):
 
     with pytest.raises(CommandError, match="not empty"):
         export(tmp_path)
+
+
+@pytest.mark.parametrize("src", ["/media/gone.jpg", "/media/../../etc/hostname"])
+def test_a_body_image_not_stored_is_reported_and_the_export_goes_on(tmp_path, src):
+    make_article(slug="first", body=f'<p>Look:</p><img src="{src}" alt="x">')
+    make_article(slug="second", body="<p>Fine.</p>")
+
+    output = export(tmp_path / "out")
+
+    assert "Not copied" in output
+    assert (tmp_path / "out" / "articles" / "second.md").exists()
+    assert (tmp_path / "out" / "redirects.yaml").exists()

@@ -21,6 +21,9 @@ class Command(BaseCommand):
         folder = Path(options["folder"])
         if folder.exists() and any(folder.iterdir()):
             raise CommandError(f"{folder} is not empty: export into a new folder.")
-        counts = Exporter(folder).export()
+        exporter = Exporter(folder)
+        counts = exporter.export()
         written = ", ".join(f"{count} {kind}" for kind, count in counts.items())
         self.stdout.write(f"Wrote {written} to {folder}.")
+        for missing in exporter.missing:
+            self.stdout.write(f"Not copied, the body keeps its address: {missing}")
