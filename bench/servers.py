@@ -7,6 +7,7 @@ is shared. Nothing here is part of the test suite.
 
 import os
 import shutil
+import signal
 import socket
 import subprocess
 import sys
@@ -14,6 +15,9 @@ import time
 import urllib.error
 import urllib.request
 from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+from tests.server import stop_process
 
 PROJECT = Path(__file__).resolve().parent.parent
 BENCH = PROJECT / "bench"
@@ -149,14 +153,8 @@ class Process:
         self.log.seek(0)
         return self.log.read()
 
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+    def stop(self, sig: int = signal.SIGTERM) -> None:
+        stop_process(self.process, sig)
         if getattr(self, "log", None):
             self.log.close()
 
@@ -194,16 +192,8 @@ class Nginx(Process):
         argv += ["-g", "daemon off;"]
         super().__init__(name, argv, prefix / f"{name}.log")
 
-    def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.send_signal(3)  # SIGQUIT: graceful, workers exit too.
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
-        if getattr(self, "log", None):
-            self.log.close()
+    def stop(self, sig: int = signal.SIGQUIT) -> None:
+        super().stop(sig)  # SIGQUIT: graceful, nginx's workers exit too.
 
 
 STATIC_CONF = """\

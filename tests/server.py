@@ -8,6 +8,7 @@ database of their own, requests from threads. Readiness is found by polling
 import http.client
 import os
 import re
+import signal
 import socket
 import subprocess
 import sys
@@ -163,15 +164,20 @@ class Server:
         return self.log.read()
 
     def stop(self) -> None:
-        if self.process and self.process.poll() is None:
-            self.process.terminate()
-            try:
-                self.process.wait(timeout=20)
-            except subprocess.TimeoutExpired:
-                self.process.kill()
-                self.process.wait()
+        stop_process(self.process)
         if self.log:
             self.log.close()
+
+
+def stop_process(process, sig: int = signal.SIGTERM) -> None:
+    """Send sig to a process still running, then wait; kill it after 20 s."""
+    if process and process.poll() is None:
+        process.send_signal(sig)
+        try:
+            process.wait(timeout=20)
+        except subprocess.TimeoutExpired:
+            process.kill()
+            process.wait()
 
 
 @contextmanager
